@@ -1,0 +1,55 @@
+import Link from 'next/link'
+import { getTranslations } from 'next-intl/server'
+import { siteConfig } from '@/site.config'
+import { Meta } from '@/components/article/Meta'
+import { Thumbnail } from '@/components/article/Thumbnail'
+import { Toc } from '@/components/article/Toc'
+import { getNeighbours, getTranslations as getArticleTranslations, type Article } from '@/lib/content'
+import { paths } from '@/lib/urls'
+
+export async function ArticleView({ article }: { article: Article }) {
+  const t = await getTranslations({ locale: article.locale, namespace: 'article' })
+  const { older, newer } = article.pager ? getNeighbours(article) : {}
+  return (
+    <article className="post" lang={article.locale}>
+      <header className="post-header">
+        <h1 className="post-title">{article.title}</h1>
+        {article.lead && <p className="post-lead">{article.lead}</p>}
+        <Meta article={article} translations={getArticleTranslations(article)} />
+      </header>
+      {article.thumbnail?.inPost && <Thumbnail thumbnail={article.thumbnail} className="post-thumbnail" eager />}
+      {article.toc && <Toc headings={article.headings} title={t('toc')} />}
+      {/* Sanitized at content build time by lib/markdown (rehype-sanitize): article bodies are untrusted. */}
+      <div className="post-content" dangerouslySetInnerHTML={{ __html: article.html }} />
+      <footer className="post-footer">
+        {article.sourceLink && (
+          <p className="post-source">
+            {t('source')}: <a href={article.sourceLink.url} rel="nofollow noopener noreferrer" target="_blank">{article.sourceLink.name}</a>
+          </p>
+        )}
+        {article.tags.length > 0 && (
+          <div className="post-tags">
+            <span className="post-tags-label">{t('tags')}:</span>
+            <ul className="tag-cloud">
+              {article.tags.map((tag) => (
+                <li key={tag.slug}><Link href={paths.term(article.locale, 'tags', tag.slug)} rel="tag">{tag.name}</Link></li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </footer>
+      {article.authorbox && (
+        <section className="authorbox">
+          <h2 className="authorbox-title">{t('about', { name: siteConfig.author.name })}</h2>
+          <p>{siteConfig.author.bio}</p>
+        </section>
+      )}
+      {(older || newer) && (
+        <nav className="pager" aria-label={t('pager')}>
+          {newer && <Link className="pager-newer" href={newer.path} rel="next"><span>{t('newer')}</span> {newer.title}</Link>}
+          {older && <Link className="pager-older" href={older.path} rel="prev"><span>{t('older')}</span> {older.title}</Link>}
+        </nav>
+      )}
+    </article>
+  )
+}

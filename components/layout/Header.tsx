@@ -1,0 +1,40 @@
+import Link from 'next/link'
+import { getTranslations } from 'next-intl/server'
+import { siteConfig, type Locale } from '@/site.config'
+import { getMenuArticles } from '@/lib/content'
+import { paths } from '@/lib/urls'
+
+function localized(locale: Locale, path: string): string {
+  return `${siteConfig.localePrefixes[locale]}${path}`
+}
+
+export async function Header({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale })
+  const entries = [
+    ...[...siteConfig.menu].sort((a, b) => a.weight - b.weight).map((m) => ({ href: localized(locale, m.path), label: t(`nav.${m.label}` as 'nav.home') })),
+    ...getMenuArticles(locale, 'main').map((a) => ({ href: a.path, label: a.title })),
+  ]
+  return (
+    <header className="site-header">
+      <div className="container header-inner">
+        <Link href={paths.home(locale)} className="logo" rel="home">
+          <span className="logo-title">{t('site.title')}</span>
+          <span className="logo-subtitle">{t('site.subtitle')}</span>
+        </Link>
+        {/* <details> gives a menu toggle that works with the keyboard and without JavaScript. */}
+        <details className="menu">
+          <summary className="menu-toggle">{t('nav.menu')}</summary>
+          <nav aria-label={t('nav.mainMenu')}>
+            <ul className="menu-list">
+              {entries.map((e) => (
+                <li key={e.href}>
+                  <Link href={e.href}>{e.label}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </details>
+      </div>
+    </header>
+  )
+}

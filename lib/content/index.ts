@@ -1,0 +1,95 @@
+/**
+ * The content module: the only place that imports contentlayer's output.
+ * Pages ask it for articles, lists, terms and pages; it owns sorting,
+ * pagination, publication rules and the shape of what they get back.
+ */
+import { allArticles } from 'contentlayer/generated'
+import { siteConfig, type Locale } from '@/site.config'
+import { paths, type Taxonomy } from '@/lib/urls'
+import { buildSiteIndex, type SiteIndex, type SourceDocument } from '@/lib/content/model'
+import { paginate } from '@/lib/content/paginate'
+import { showsUnpublished } from '@/lib/content/publication'
+import type { Article, ArticleSummary, Paged, TermCount } from '@/lib/content/types'
+
+export type * from '@/lib/content/types'
+export { pageNumbers } from '@/lib/content/paginate'
+
+let index: SiteIndex | undefined
+
+function site(): SiteIndex {
+  index ??= buildSiteIndex(allArticles as unknown as SourceDocument[], {
+    now: Date.now(),
+    showUnpublished: showsUnpublished(),
+  })
+  return index
+}
+
+const loc = (locale: Locale) => site().locales[locale]
+
+export function getArticles(locale: Locale): readonly Article[] {
+  return loc(locale).articles
+}
+
+export function getArticlePage(locale: Locale, page: number): Paged<ArticleSummary> | undefined {
+  return paginate(loc(locale).articles, page, siteConfig.pageSize)
+}
+
+export function getArticle(locale: Locale, source: string, slug: string): Article | undefined {
+  return loc(locale).byKey.get(`${locale}/${source}/${slug}`)
+}
+
+export function getRecent(locale: Locale, count = siteConfig.recentCount): readonly ArticleSummary[] {
+  return loc(locale).articles.slice(0, count)
+}
+
+/** Older and newer neighbours in the locale's list, as Hugo's .PrevInSection/.NextInSection. */
+export function getNeighbours(article: Article): { older?: ArticleSummary; newer?: ArticleSummary } {
+  const { articles, position } = loc(article.locale)
+  const i = position.get(article.key)
+  if (i === undefined) return {}
+  return { older: articles[i + 1], newer: articles[i - 1] }
+}
+
+/** The versions of this article in other locales that exist (same source and slug). */
+export function getTranslations(article: Article): { locale: Locale; path: string }[] {
+  return article.translations
+    .filter((l) => l !== article.locale)
+    .filter((l) => getArticle(l, article.source, article.slug))
+    .map((l) => ({ locale: l, path: paths.article(l, article.source, article.slug) }))
+}
+
+export function listSources(locale: Locale): { source: string; count: number }[] {
+  return [...loc(locale).bySource].map(([source, list]) => ({ source, count: list.length })).sort((a, b) => a.source.localeCompare(b.source))
+}
+
+export function getSourcePage(locale: Locale, source: string, page: number): Paged<ArticleSummary> | undefined {
+  const list = loc(locale).bySource.get(source)
+  return list && paginate(list, page, siteConfig.pageSize)
+}
+
+/** Terms of a taxonomy with their article counts, most used first. */
+export function listTerms(locale: Locale, taxonomy: Taxonomy): TermCount[] {
+  return [...loc(locale).terms[taxonomy].values()]
+    .map(({ name, slug, count }) => ({ name, slug, count }))
+    .sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug))
+}
+
+export function getTerm(locale: Locale, taxonomy: Taxonomy, slug: string): TermCount | undefined {
+  const g = loc(locale).terms[taxonomy].get(slug)
+  return g && { name: g.name, slug: g.slug, count: g.count }
+}
+
+export function getTermPage(locale: Locale, taxonomy: Taxonomy, slug: string, page: number): Paged<ArticleSummary> | undefined {
+  const g = loc(locale).terms[taxonomy].get(slug)
+  return g && paginate(g.articles, page, siteConfig.pageSize)
+}
+
+/** Articles that put themselves in a menu (`menu: main`), oldest first like Hugo's weight-less menus. */
+export function getMenuArticles(locale: Locale, menu: string): readonly ArticleSummary[] {
+  return loc(locale).articles.filter((a) => a.menus.includes(menu)).reverse()
+}
+
+/** Every document the content build produced, whatever its status: for reconciliation. */
+export function getAllDocuments(): readonly Article[] {
+  return site().all
+}

@@ -1,0 +1,37 @@
+import createNextIntlPlugin from 'next-intl/plugin'
+
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
+
+// Prefixes of the non-default locales; everything else belongs to the default
+// locale at the root, as on the Hugo site. Kept literal here because
+// next.config is loaded before TypeScript; tests compare it with site.config.ts.
+export const localeSegments = ['zh-cn', 'zh-hk']
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // A second build (the corpus e2e suite) can live beside the first.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  trailingSlash: true,
+  poweredByHeader: false,
+  reactStrictMode: true,
+  async rewrites() {
+    return {
+      // The default locale lives at the root; route it to the [locale] segment
+      // with a rewrite instead of a proxy, so no request pays for locale
+      // negotiation. afterFiles: public files and metadata routes win first.
+      afterFiles: [
+        { source: '/', destination: '/en/' },
+        { source: `/:first((?!${[...localeSegments, 'en', '_next', 'api'].join('|')})[^/]+)/:rest*`, destination: '/en/:first/:rest*' },
+      ],
+    }
+  },
+  async redirects() {
+    // Hugo served /en/… as an alias of the root.
+    return [
+      { source: '/en', destination: '/', permanent: true },
+      { source: '/en/:rest*', destination: '/:rest*', permanent: true },
+    ]
+  },
+}
+
+export default withNextIntl(nextConfig)

@@ -1,0 +1,66 @@
+/**
+ * Runs contentlayer2's build and then accounts for every Markdown file.
+ * contentlayer2 skips a document it cannot read with a warning and exits 0;
+ * here a file that did not come out of the build fails the build, named,
+ * with contentlayer's own reason when it gave one.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { contentDir } from '../lib/content/dir'
+import { assertContentDir, listMarkdownFiles } from '../lib/content/files'
+import { identityFromPath } from '../lib/content/identity'
+
+const dir = contentDir()
+try {
+  assertContentDir(dir)
+} catch (e) {
+  console.error(`content: ${(e as Error).message}`)
+  process.exit(2)
+}
+
+const started = Date.now()
+const run = spawnSync(process.execPath, [contentlayerCli(), 'build'], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 30,
+  env: process.env,
+})
+const log = `${run.stdout ?? ''}${run.stderr ?? ''}`
+process.stdout.write(log)
+if (run.status !== 0) {
+  console.error(`content: contentlayer2 build failed (exit ${run.status})`)
+  process.exit(1)
+}
+
+const generated = path.resolve('.contentlayer/generated/Article/_index.json')
+const docs = JSON.parse(fs.readFileSync(generated, 'utf8')) as { _raw: { sourceFilePath: string } }[]
+const built = new Set(docs.map((d) => d._raw.sourceFilePath))
+const files = listMarkdownFiles(dir)
+
+const lost: string[] = []
+for (const file of files) {
+  if (built.has(file)) continue
+  const reason = identityFromPath(file)
+    ? reasonFromLog(file) ?? 'skipped by the content build (see the warnings above)'
+    : 'path: not <lang>/news/<source>/<id>.<lang>.md with a configured <lang>'
+  lost.push(`${path.join(dir, file)}: ${reason}`)
+}
+
+console.log(`content: ${files.length} Markdown files read, ${built.size} documents built, ${lost.length} lost (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+if (lost.length > 0) {
+  for (const line of lost) console.error(`  ✗ ${line}`)
+  process.exit(1)
+}
+
+/** contentlayer prints a block per invalid document that names its file; keep the lines that say why. */
+function reasonFromLog(file: string): string | undefined {
+  const lines = log.split('\n')
+  const i = lines.findIndex((l) => l.includes(file))
+  if (i < 0) return undefined
+  return lines.slice(i, i + 4).map((l) => l.trim()).filter(Boolean).join(' ').slice(0, 500)
+}
+
+function contentlayerCli(): string {
+  // The package's exports hide bin/; find it next to its package.json instead.
+  return path.resolve('node_modules/contentlayer2/bin/cli.cjs')
+}

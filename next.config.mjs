@@ -26,10 +26,17 @@ const nextConfig = {
     }
   },
   async redirects() {
-    // Hugo served /en/… as an alias of the root.
+    const locale = `:locale(${localeSegments.join('|')})`
     return [
+      // Hugo served /en/… as an alias of the root.
       { source: '/en', destination: '/', permanent: true },
       { source: '/en/:rest*', destination: '/:rest*', permanent: true },
+      // Hugo's /page/1/ aliases of first pages.
+      { source: '/page/1', destination: '/', permanent: true },
+      { source: '/:path*/page/1', destination: '/:path*/', permanent: true },
+      // Hugo paginated the taxonomy indexes; Kanbao lists every term on one page.
+      { source: '/:taxonomy(tags|categories)/page/:n(\\d+)', destination: '/:taxonomy/', permanent: true },
+      { source: `/${locale}/:taxonomy(tags|categories)/page/:n(\\d+)`, destination: '/:locale/:taxonomy/', permanent: true },
     ]
   },
 }

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { contentDir } from '../lib/content/dir'
 import { assertContentDir, listMarkdownFiles } from '../lib/content/files'
 import { identityFromPath } from '../lib/content/identity'
+import { generatedDir } from '../lib/content/generated'
 
 const dir = contentDir()
 try {
@@ -32,7 +33,14 @@ if (run.status !== 0) {
   process.exit(1)
 }
 
-const generated = path.resolve('.contentlayer/generated/Article/_index.json')
+// contentlayer always writes to .contentlayer/; a build for another content folder
+// (the e2e suites) moves its output to CONTENTLAYER_DIR so builds never mix.
+if (path.resolve(generatedDir()) !== path.resolve('.contentlayer/generated')) {
+  fs.rmSync(generatedDir(), { recursive: true, force: true })
+  fs.mkdirSync(path.dirname(generatedDir()), { recursive: true })
+  fs.renameSync('.contentlayer/generated', generatedDir())
+}
+const generated = path.join(generatedDir(), 'Article', '_index.json')
 const docs = JSON.parse(fs.readFileSync(generated, 'utf8')) as { _raw: { sourceFilePath: string } }[]
 const built = new Set(docs.map((d) => d._raw.sourceFilePath))
 const files = listMarkdownFiles(dir)

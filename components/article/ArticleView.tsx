@@ -17,7 +17,7 @@ export async function ArticleView({ article }: { article: Article }) {
         {article.lead && <p className="post-lead">{article.lead}</p>}
         <Meta article={article} translations={getArticleTranslations(article)} />
       </header>
-      {article.thumbnail?.inPost && <Thumbnail thumbnail={article.thumbnail} className="post-thumbnail" eager />}
+      {article.thumbnail?.inPost && <Thumbnail thumbnail={article.thumbnail} className="post-thumbnail" />}
       {article.toc && <Toc headings={article.headings} title={t('toc')} />}
       {/* Sanitized at content build time by lib/markdown (rehype-sanitize): article bodies are untrusted. */}
       <div className="post-content" dangerouslySetInnerHTML={{ __html: article.html }} />

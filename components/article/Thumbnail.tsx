@@ -2,10 +2,10 @@
 import type { Thumbnail as ThumbnailData } from '@/lib/content'
 
 /** Source CDNs refuse hotlinked requests that carry a Referer, hence no-referrer. */
-export function Thumbnail({ thumbnail, className, eager = false }: { thumbnail: ThumbnailData; className: string; eager?: boolean }) {
+export function Thumbnail({ thumbnail, className }: { thumbnail: ThumbnailData; className: string }) {
   return (
     <figure className={className}>
-      <img src={thumbnail.src} alt="" loading={eager ? 'eager' : 'lazy'} decoding="async" referrerPolicy="no-referrer" width={640} height={360} />
+      <img src={thumbnail.src} alt="" loading="lazy" decoding="async" referrerPolicy="no-referrer" width={640} height={360} />
     </figure>
   )
 }

@@ -21,19 +21,18 @@ export async function Header({ locale }: { locale: Locale }) {
           <span className="logo-title">{t('site.title')}</span>
           <span className="logo-subtitle">{t('site.subtitle')}</span>
         </Link>
-        {/* <details> gives a menu toggle that works with the keyboard and without JavaScript. */}
-        <details className="menu">
-          <summary className="menu-toggle">{t('nav.menu')}</summary>
-          <nav aria-label={t('nav.mainMenu')}>
-            <ul className="menu-list">
-              {entries.map((e) => (
-                <li key={e.href}>
-                  <Link href={e.href}>{e.label}</Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </details>
+        {/* A checkbox toggles the menu on small screens: works with the keyboard and without JavaScript. */}
+        <input type="checkbox" id="menu-toggle" className="menu-toggle-input" />
+        <label htmlFor="menu-toggle" className="menu-toggle">{t('nav.menu')}</label>
+        <nav className="menu" aria-label={t('nav.mainMenu')}>
+          <ul className="menu-list">
+            {entries.map((e) => (
+              <li key={e.href}>
+                <Link href={e.href}>{e.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </div>
     </header>
   )

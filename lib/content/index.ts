@@ -1,9 +1,9 @@
 /**
- * The content module: the only place that imports contentlayer's output.
+ * The content module: the only place that reads contentlayer's output (through ./generated).
  * Pages ask it for articles, lists, terms and pages; it owns sorting,
  * pagination, publication rules and the shape of what they get back.
  */
-import { allArticles } from 'contentlayer/generated'
+import { generatedStamp, readGeneratedArticles } from '@/lib/content/generated'
 import { siteConfig, type Locale } from '@/site.config'
 import { paths, type Taxonomy } from '@/lib/urls'
 import { buildSiteIndex, type SiteIndex, type SourceDocument } from '@/lib/content/model'
@@ -15,12 +15,18 @@ export type * from '@/lib/content/types'
 export { pageNumbers } from '@/lib/content/paginate'
 
 let index: SiteIndex | undefined
+let indexStamp = 0
 
 function site(): SiteIndex {
-  index ??= buildSiteIndex(allArticles as unknown as SourceDocument[], {
-    now: Date.now(),
-    showUnpublished: showsUnpublished(),
-  })
+  // In dev the content watcher rewrites the generated files; re-read them when they change.
+  const stamp = showsUnpublished() ? generatedStamp() : 0
+  if (!index || stamp !== indexStamp) {
+    index = buildSiteIndex(readGeneratedArticles() as unknown as SourceDocument[], {
+      now: Date.now(),
+      showUnpublished: showsUnpublished(),
+    })
+    indexStamp = stamp
+  }
   return index
 }
 
@@ -92,4 +98,23 @@ export function getMenuArticles(locale: Locale, menu: string): readonly ArticleS
 /** Every document the content build produced, whatever its status: for reconciliation. */
 export function getAllDocuments(): readonly Article[] {
   return site().all
+}
+
+/** Every list page a build must render: home, section, source, term pages with their /page/N/, and the taxonomy indexes. */
+export function expectedListPaths(): string[] {
+  const out: string[] = []
+  const pagesOf = (count: number, build: (n: number) => string) => {
+    for (let n = 1; n <= Math.max(1, Math.ceil(count / siteConfig.pageSize)); n++) out.push(build(n))
+  }
+  for (const locale of siteConfig.locales) {
+    const { articles, bySource, terms } = loc(locale)
+    pagesOf(articles.length, (n) => paths.home(locale, n))
+    pagesOf(articles.length, (n) => paths.section(locale, n))
+    for (const [source, list] of bySource) pagesOf(list.length, (n) => paths.source(locale, source, n))
+    for (const taxonomy of ['tags', 'categories'] as const) {
+      out.push(paths.taxonomy(locale, taxonomy))
+      for (const [slug, g] of terms[taxonomy]) pagesOf(g.count, (n) => paths.term(locale, taxonomy, slug, n))
+    }
+  }
+  return out
 }

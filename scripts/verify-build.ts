@@ -1,0 +1,46 @@
+/**
+ * The production build's last step: every Markdown file must be accounted for
+ * as a rendered page or a known unpublished article, and every list page must
+ * exist. Prints the counts; exits non-zero, naming what is missing, otherwise.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { siteConfig } from '../site.config'
+import { contentDir } from '../lib/content/dir'
+import { listMarkdownFiles } from '../lib/content/files'
+import { expectedListPaths, getAllDocuments } from '../lib/content'
+import { localeToSegment } from '../lib/i18n'
+
+const distDir = process.env.NEXT_DIST_DIR || '.next'
+const appDir = path.join(distDir, 'server', 'app')
+
+/** Where `next build` writes the prerendered HTML of a site path. */
+function htmlFile(sitePath: string): string {
+  const segments = decodeURIComponent(sitePath).split('/').filter(Boolean)
+  const prefixed = siteConfig.localePrefixes[siteConfig.defaultLocale] === '' && !siteConfig.locales.some((l) => l !== siteConfig.defaultLocale && segments[0] === localeToSegment(l))
+  const parts = prefixed ? [localeToSegment(siteConfig.defaultLocale), ...segments] : segments
+  return path.join(appDir, `${parts.join('/')}.html`)
+}
+
+const files = listMarkdownFiles(contentDir())
+const docs = getAllDocuments()
+const counts = { published: 0, draft: 0, scheduled: 0, expired: 0 }
+const missing: string[] = []
+for (const doc of docs) {
+  counts[doc.status]++
+  if (doc.status === 'published' && !fs.existsSync(htmlFile(doc.path))) missing.push(`${doc.file}: no page at ${doc.path}`)
+}
+const lists = expectedListPaths()
+for (const p of lists) if (!fs.existsSync(htmlFile(p))) missing.push(`list page ${p} was not rendered`)
+
+const accounted = counts.published + counts.draft + counts.scheduled + counts.expired
+console.log(
+  `build: ${files.length} files read; ${counts.published} articles rendered, ${counts.draft} drafts, ` +
+    `${counts.scheduled} scheduled, ${counts.expired} expired; ${lists.length} list pages; ${missing.length} missing`,
+)
+if (accounted !== files.length) missing.push(`${files.length - accounted} Markdown files have no document (see the content build)`)
+if (missing.length > 0) {
+  for (const m of missing.slice(0, 50)) console.error(`  ✗ ${m}`)
+  if (missing.length > 50) console.error(`  … and ${missing.length - 50} more`)
+  process.exit(1)
+}

@@ -34,11 +34,11 @@ if (run.status !== 0) {
 }
 
 // contentlayer always writes to .contentlayer/; a build for another content folder
-// (the e2e suites) moves its output to CONTENTLAYER_DIR so builds never mix.
+// (the e2e suites) copies its output to CONTENTLAYER_DIR so builds never mix.
+// (.contentlayer/generated stays: the type checker reads its types.)
 if (path.resolve(generatedDir()) !== path.resolve('.contentlayer/generated')) {
   fs.rmSync(generatedDir(), { recursive: true, force: true })
-  fs.mkdirSync(path.dirname(generatedDir()), { recursive: true })
-  fs.renameSync('.contentlayer/generated', generatedDir())
+  fs.cpSync('.contentlayer/generated', generatedDir(), { recursive: true })
 }
 const generated = path.join(generatedDir(), 'Article', '_index.json')
 const docs = JSON.parse(fs.readFileSync(generated, 'utf8')) as { _raw: { sourceFilePath: string } }[]

@@ -112,8 +112,12 @@ describe('renderMarkdown: links and images', () => {
     const { html } = await render('[a](https://a.example/x) [b](//b.example/y) [c](/local) [d](mailto:d@e.example)')
     expect(html).toContain('<a href="https://a.example/x" rel="nofollow noopener noreferrer" target="_blank">a</a>')
     expect(html).toContain('<a href="https://b.example/y" rel="nofollow noopener noreferrer" target="_blank">b</a>')
-    expect(html).toContain('<a href="/local">c</a>')
     expect(html).toContain('<a href="mailto:d@e.example">d</a>')
+  })
+
+  it('unlinks paths of the source site, which would be dead links here, keeping their text', async () => {
+    const { html } = await render('See [NVDA](/analysis/NVDA) and [protected](/cdn-cgi/l/email-protection).')
+    expect(html).toBe('<p>See NVDA and protected.</p>')
   })
 
   it('drops links without text and unlinks links without a usable URL', async () => {

@@ -78,7 +78,7 @@ test('a Chinese tag answers at its encoded, lowercase-encoded and raw UTF-8 URL'
 test('a tag with spaces keeps its spelling and shares one page across case', async ({ page }) => {
   await page.goto('/tags/market-watch/')
   await expect(page.locator('h1')).toHaveText('Tag: Market Watch')
-  // "Market Watch" (4 articles) and "market watch" (4) are one tag.
+  // "Market Watch" (5 articles) and "market watch" (3) are one tag, titled with the spelling most use.
   await expect(page.locator('.list-count')).toHaveText('8 articles')
 })
 

@@ -52,8 +52,10 @@ function hardenLink(a: Element): Rewrite {
     a.properties.href = absolute(href)
     a.properties.rel = ['nofollow', 'noopener', 'noreferrer']
     a.properties.target = '_blank'
+    return a
   }
-  return a
+  // Relative paths belong to the site the article was copied from and are dead here.
+  return href.startsWith('#') || /^mailto:/i.test(href) ? a : a.children
 }
 
 /**

@@ -1,0 +1,171 @@
+/**
+ * The patches in patches/ (applied by `postinstall: patch-package`) fix two
+ * contentlayer2 0.5.8 scaling bugs:
+ *  - @contentlayer2/source-files: the document pool runs with Effect tracing on,
+ *    which makes reading N documents O(N²) (every fork copies a trace that
+ *    grows by one entry per file); the pool now runs `T.untraced`.
+ *  - @contentlayer2/core: every document's JSON file was written at once
+ *    (EMFILE at ~30k documents); the writes are now bounded to 64 at a time.
+ * This checks the installed code is the patched code, and that a build of a
+ * small fixture set through the patched code yields exactly one document, with
+ * the right URL, per file. The build runs in a throwaway project so the
+ * project's own .contentlayer is left alone.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { listMarkdownFiles } from '@/lib/content/files'
+import { identityFromPath } from '@/lib/content/identity'
+import { paths } from '@/lib/urls'
+
+const root = path.resolve(__dirname, '..')
+const nodeModules = path.join(root, 'node_modules')
+const installed = (rel: string) => fs.readFileSync(path.join(nodeModules, rel), 'utf8')
+
+const FETCH_ALL = '@contentlayer2/source-files/dist/fetchData/fetchAllDocuments.js'
+const GENERATE = '@contentlayer2/core/dist/generation/generate-dotpkg.js'
+
+/** Lines a patch adds, per patched file (relative to node_modules). */
+function addedLines(patchFile: string): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  let current: string[] | undefined
+  for (const line of fs.readFileSync(patchFile, 'utf8').split('\n')) {
+    const target = /^\+\+\+ b\/node_modules\/(.+)$/.exec(line)
+    if (target) {
+      current = []
+      out.set(target[1], current)
+    } else if (current && line.startsWith('+') && line.trim() !== '+') {
+      current.push(line.slice(1))
+    }
+  }
+  return out
+}
+
+describe('contentlayer2 patches are installed', () => {
+  const patchDir = path.join(root, 'patches')
+  const patches = fs.readdirSync(patchDir).filter((f) => f.startsWith('@contentlayer2+') && f.endsWith('.patch'))
+
+  it('postinstall applies the patches', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
+    expect(pkg.scripts.postinstall).toBe('patch-package')
+    expect(pkg.devDependencies['patch-package']).toBeDefined()
+  })
+
+  it('patches target the installed contentlayer2 version', () => {
+    expect(patches.sort()).toEqual(['@contentlayer2+core+0.5.8.patch', '@contentlayer2+source-files+0.5.8.patch'])
+    for (const name of ['core', 'source-files']) {
+      const version = JSON.parse(installed(`@contentlayer2/${name}/package.json`)).version
+      expect(version, `@contentlayer2/${name} changed version: re-check patches/`).toBe('0.5.8')
+    }
+  })
+
+  it('every line the patches add is in the installed files', () => {
+    for (const patch of patches) {
+      for (const [file, lines] of addedLines(path.join(patchDir, patch))) {
+        const text = installed(file)
+        for (const line of lines) expect(text, `${patch}: ${file}`).toContain(line)
+      }
+    }
+  })
+
+  it('the document pool runs untraced', () => {
+    const code = installed(FETCH_ALL)
+    // forEachParN(…) is followed by T.untraced before the results are partitioned.
+    expect(code).toMatch(/T\.forEachParN\(concurrencyLimit,[\s\S]*?\)\),\s*(\/\/[^\n]*\n\s*)*T\.untraced, T\.map\(Chunk\.partitionThese\)/)
+  })
+
+  it('the generated JSON files are written with bounded concurrency', () => {
+    const code = installed(GENERATE)
+    expect(code).not.toContain('...individualDataJsonFiles.map(writeFile)')
+    expect(code).toContain('T.forEachParN_(individualDataJsonFiles, 64, writeFile)')
+  })
+
+  it('the Effect library contentlayer uses has the combinators the patches call', async () => {
+    const { T } = (await import('@contentlayer2/utils/effect')) as any
+    // `untraced` wraps the effect in a tracing-status region that is switched off.
+    const region = T.untraced(T.unit)
+    expect(region._tag).toBe('TracingStatus')
+    expect(region.flag).toBe(false)
+    expect(typeof T.forEachParN_).toBe('function')
+  })
+})
+
+// ---------------------------------------------------------------------------
+
+const FIXTURE_COUNT = 30
+/** What contentlayer.config.ts needs to compile, copied into the throwaway project. */
+const PROJECT_FILES = ['contentlayer.config.ts', 'lib', 'site.config.ts', 'tsconfig.json', 'package.json']
+
+/** FIXTURE_COUNT files spread evenly over the corpus (so every locale and many sources). */
+function pickFixtures(corpusDir: string): string[] {
+  const all = listMarkdownFiles(corpusDir).filter((f) => identityFromPath(f))
+  const step = all.length / FIXTURE_COUNT
+  return Array.from({ length: Math.min(FIXTURE_COUNT, all.length) }, (_, i) => all[Math.floor(i * step)])
+}
+
+describe('a build through the patched contentlayer2', () => {
+  const corpusCandidates = [path.resolve(root, '../shared/corpus/content'), path.join(root, 'content')]
+  const corpusDir = corpusCandidates.find((d) => fs.existsSync(d))!
+  let tmp: string
+  let fixtures: string[]
+  let log = ''
+  let docs: { _id: string; _raw: { sourceFilePath: string }; url: string; locale: string; source: string; slug: string }[]
+
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-clpatch-'))
+    const project = path.join(tmp, 'project')
+    const content = path.join(tmp, 'content')
+    fs.mkdirSync(project)
+    for (const f of PROJECT_FILES) fs.cpSync(path.join(root, f), path.join(project, f), { recursive: true })
+    fs.symlinkSync(nodeModules, path.join(project, 'node_modules'), 'dir')
+
+    fixtures = pickFixtures(corpusDir)
+    for (const f of fixtures) {
+      fs.mkdirSync(path.dirname(path.join(content, f)), { recursive: true })
+      fs.copyFileSync(path.join(corpusDir, f), path.join(content, f))
+    }
+
+    const run = await promisify(execFile)(process.execPath, ['node_modules/contentlayer2/bin/cli.cjs', 'build'], {
+      cwd: project,
+      // contentlayer2 takes its project folder from $PWD before process.cwd(): without
+      // PWD it would build into (and overwrite) the real project's .contentlayer.
+      env: { ...process.env, PWD: project, CONTENT_DIR: content },
+      maxBuffer: 64 << 20,
+      timeout: 55_000,
+    })
+    log = run.stdout + run.stderr
+    const generated = path.join(project, '.contentlayer', 'generated', 'Article')
+    const index = path.join(generated, '_index.json')
+    // The CLI logs a failure and still exits 0, so its log is the only clue.
+    if (!fs.existsSync(index)) throw new Error(`contentlayer2 build produced no ${index}:\n${log}`)
+    docs = JSON.parse(fs.readFileSync(index, 'utf8'))
+    // One JSON file per document, written by the bounded pool, plus the two index files.
+    const perDoc = fs.readdirSync(generated).filter((f) => f.endsWith('.json') && f !== '_index.json')
+    expect(perDoc).toHaveLength(fixtures.length)
+  }, 60_000)
+
+  afterAll(() => {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+  })
+
+  it('uses a fixture set spanning every locale', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(Math.min(FIXTURE_COUNT, 20))
+    expect(new Set(fixtures.map((f) => identityFromPath(f)!.locale)).size).toBeGreaterThan(1)
+    expect(log).toContain(`Generated ${fixtures.length} documents`)
+  })
+
+  it('builds exactly one document per fixture file, with the expected URL', () => {
+    expect(docs.map((d) => d._raw.sourceFilePath).sort()).toEqual([...fixtures].sort())
+    for (const file of fixtures) {
+      const matching = docs.filter((d) => d._raw.sourceFilePath === file)
+      expect(matching, file).toHaveLength(1)
+      const id = identityFromPath(file)!
+      expect(matching[0].url, file).toBe(paths.article(id.locale, id.source, id.slug))
+      expect(matching[0].url, file).toMatch(/^(\/zh-cn|\/zh-hk)?\/news\/[^/]+\/[^/]+\/$/)
+      expect([matching[0].locale, matching[0].source, matching[0].slug]).toEqual([id.locale, id.source, id.slug])
+    }
+  })
+})

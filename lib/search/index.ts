@@ -1,0 +1,76 @@
+/**
+ * Search over the site's articles: the per-locale index is built once by the
+ * production build (scripts/build-search.ts) and loaded once per server
+ * process; `next dev` builds it in memory from the current content instead.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type MiniSearch from 'minisearch'
+import { siteConfig, type Locale } from '@/site.config'
+import { contentStamp, getArticles } from '@/lib/content'
+import { showsUnpublished } from '@/lib/content/publication'
+import { buildIndex, loadIndex, runSearch, serializeIndex, type SearchDocument, type SearchQuery, type SearchResults } from '@/lib/search/engine'
+
+export type { SearchQuery, SearchResults, SearchHit } from '@/lib/search/engine'
+export { highlight } from '@/lib/search/highlight'
+
+export function searchIndexFile(locale: Locale): string {
+  return path.resolve(process.env.NEXT_DIST_DIR || '.next', 'kanbao', `search-${locale}.json`)
+}
+
+function htmlToText(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[e]!).replace(/\s+/g, ' ')
+}
+
+export function searchDocuments(locale: Locale): SearchDocument[] {
+  return getArticles(locale).map((a) => ({
+    id: a.key,
+    path: a.path,
+    title: a.title,
+    summary: a.summary,
+    body: htmlToText(a.html),
+    excerpt: a.summary || a.excerpt,
+    published: a.published.getTime(),
+    source: a.source,
+    tags: a.tags.map((t) => t.slug),
+  }))
+}
+
+/** Writes every locale's index; returns the document counts. */
+export function writeSearchIndexes(): Record<Locale, number> {
+  const counts = {} as Record<Locale, number>
+  for (const locale of siteConfig.locales) {
+    const docs = searchDocuments(locale)
+    const file = searchIndexFile(locale)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, serializeIndex(buildIndex(docs)))
+    counts[locale] = docs.length
+  }
+  return counts
+}
+
+const loaded = new Map<Locale, { stamp: number; index: MiniSearch<SearchDocument> | undefined }>()
+
+function getIndex(locale: Locale): MiniSearch<SearchDocument> | undefined {
+  const dev = showsUnpublished()
+  const stamp = dev ? contentStamp() : 0
+  const cached = loaded.get(locale)
+  if (cached && cached.stamp === stamp) return cached.index
+  let index: MiniSearch<SearchDocument> | undefined
+  if (dev) index = buildIndex(searchDocuments(locale))
+  else {
+    try {
+      index = loadIndex(fs.readFileSync(searchIndexFile(locale), 'utf8'))
+    } catch {
+      index = undefined // The page says search is unavailable; the rest of the site keeps serving.
+    }
+  }
+  loaded.set(locale, { stamp, index })
+  return index
+}
+
+/** undefined when the index is missing (search unavailable), results otherwise. */
+export function search(locale: Locale, query: SearchQuery): SearchResults | undefined {
+  const index = getIndex(locale)
+  return index && runSearch(index, query)
+}

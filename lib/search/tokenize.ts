@@ -1,0 +1,52 @@
+/**
+ * Tokens for a search index that works for Chinese without spaces.
+ *
+ * Documents are indexed by overlapping character bigrams of every CJK run
+ * (plus lowercase Latin words), so any two-character substring is findable.
+ * Queries are first cut into words with Intl.Segmenter and only then into
+ * bigrams, within each word: "欧洲人工智能" asks for 欧洲, 人工, 智能 (and, when
+ * the segmenter keeps 人工智能 whole, 工智 too) but never the accidental 洲人
+ * that spans two words and that a document may not contain.
+ */
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+const LATIN_WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu
+
+function bigrams(run: string): string[] {
+  const chars = Array.from(run)
+  if (chars.length < 2) return chars
+  const out: string[] = []
+  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i] + chars[i + 1])
+  return out
+}
+
+function latinWords(text: string): string[] {
+  return (text.replace(CJK_RUN, ' ').match(LATIN_WORD) ?? []).map((w) => w.toLowerCase())
+}
+
+/** Index-side tokens of a document field. */
+export function tokenizeDocument(text: string): string[] {
+  const normalized = text.normalize('NFKC')
+  const cjk = (normalized.match(CJK_RUN) ?? []).flatMap(bigrams)
+  return [...cjk, ...latinWords(normalized)]
+}
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+
+/** Query-side tokens: segmenter words, cut into bigrams within each word. Capped so absurd input stays cheap. */
+export function tokenizeQuery(query: string, max = 32): string[] {
+  const normalized = query.normalize('NFKC').slice(0, 500)
+  const out: string[] = []
+  for (const { segment, isWordLike } of segmenter.segment(normalized)) {
+    if (!isWordLike) continue
+    if (CJK_CHAR.test(segment)) {
+      for (const run of segment.match(CJK_RUN) ?? []) out.push(...bigrams(run))
+      out.push(...latinWords(segment))
+    } else out.push(...latinWords(segment))
+  }
+  return [...new Set(out)].slice(0, max)
+}
+
+export function isCjkToken(token: string): boolean {
+  return CJK_CHAR.test(token)
+}

@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import path from 'node:path'
+import YAML from 'yaml'
+import type MiniSearch from 'minisearch'
+import { buildIndex, loadIndex, runSearch, serializeIndex, type SearchDocument } from '@/lib/search/engine'
+import { highlight } from '@/lib/search/highlight'
+import { tokenizeQuery } from '@/lib/search/tokenize'
+import { readSearchParams } from '@/lib/search/params'
+import { cleanText } from '@/lib/text'
+
+// Real corpus samples per locale: a folder of each language, plus the seed article.
+const corpus = path.resolve(__dirname, '../../shared/corpus/content')
+
+function load(folder: string, limit: number): SearchDocument[] {
+  const dir = path.join(corpus, folder)
+  return fs.readdirSync(dir).sort().slice(0, limit).map((name) => {
+    const raw = fs.readFileSync(path.join(dir, name), 'utf8')
+    const [, fm, body] = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(raw)!
+    const data = YAML.parse(fm)
+    return {
+      id: `${folder}/${name}`, path: `/${folder}/${name}/`, title: cleanText(data.title), summary: cleanText(data.summary),
+      body, excerpt: cleanText(data.summary), published: 0, source: folder.split('/').pop()!, tags: (data.tags ?? []).map((t: string) => t.toLowerCase()),
+    }
+  })
+}
+
+const q = (query: string, extra: Partial<Parameters<typeof runSearch>[1]> = {}) => ({ q: query, page: 1, pageSize: 10, ...extra })
+
+describe('search over real articles', () => {
+  let zhCN: MiniSearch<SearchDocument>, zhHK: MiniSearch<SearchDocument>, en: MiniSearch<SearchDocument>
+  let hkDocs: SearchDocument[], enDocs: SearchDocument[]
+  const seed = 'zh-CN/news/qq/20250207A09BIW.zh-CN.md'
+
+  beforeAll(() => {
+    const cn = [...load('zh-CN/news/qq', 150), ...load('zh-CN/news/sina', 50)]
+    if (!cn.some((d) => d.id === seed)) cn.push(...load('zh-CN/news/qq', 10_000).filter((d) => d.id === seed))
+    zhCN = buildIndex(cn)
+    hkDocs = load('zh-HK/news/stheadline', 120)
+    zhHK = buildIndex(hkDocs)
+    enDocs = [...load('en/news/coindesk', 81), ...load('en/news/thehill', 75)]
+    en = buildIndex(enDocs)
+  })
+
+  it('finds the seed article with or without spaces between Chinese words, and by a Latin name', () => {
+    for (const query of ['欧洲 人工智能', '欧洲人工智能', 'DeepSeek', 'deepseek']) {
+      const ids = runSearch(zhCN, q(query)).hits.map((h) => h.id)
+      expect(ids, query).toContain(seed)
+    }
+  })
+
+  it('requires every word: an unrelated pair finds nothing', () => {
+    expect(runSearch(zhCN, q('欧洲人工智能 长颈鹿')).total).toBe(0)
+  })
+
+  it('finds Traditional Chinese articles with a Traditional query from their title', () => {
+    const target = hkDocs.find((d) => Array.from(d.title.replace(/[^\p{Script=Han}]/gu, '')).length >= 6)!
+    const phrase = Array.from(target.title.replace(/[^\p{Script=Han}]/gu, '')).slice(0, 4).join('')
+    const ids = runSearch(zhHK, q(phrase)).hits.map((h) => h.id)
+    expect(ids, phrase).toContain(target.id)
+  })
+
+  it('ranks a title match above body-only matches in English', () => {
+    const results = runSearch(en, q('bitcoin', { pageSize: 1000 }))
+    const inTitle = results.hits.map((h) => /bitcoin/i.test(h.title))
+    expect(inTitle).toContain(true)
+    expect(inTitle).toContain(false)
+    // Every headline hit comes before every body-only hit.
+    expect(inTitle.slice(inTitle.indexOf(false))).not.toContain(true)
+    expect(results.hits.map((h) => h.id)).toEqual(expect.arrayContaining(enDocs.filter((d) => /bitcoin/i.test(d.title)).map((d) => d.id)))
+  })
+
+  it('filters by source and tag and paginates', () => {
+    const all = runSearch(en, q('the', { pageSize: 5 }))
+    expect(all.hits).toHaveLength(5)
+    expect(all.totalPages).toBe(Math.ceil(all.total / 5))
+    const page2 = runSearch(en, q('the', { pageSize: 5, page: 2 }))
+    expect(page2.hits.map((h) => h.id)).not.toContain(all.hits[0].id)
+    const hill = runSearch(en, q('the', { source: 'thehill' }))
+    expect(hill.total).toBeGreaterThan(0)
+    expect(hill.hits.every((h) => h.source === 'thehill')).toBe(true)
+    expect(runSearch(en, q('the', { tag: 'thehill' })).hits.every((h) => h.tags.includes('thehill'))).toBe(true)
+  })
+
+  it('survives serialization to the file the build writes', () => {
+    const again = loadIndex(serializeIndex(zhCN))
+    expect(runSearch(again, q('欧洲人工智能')).hits.map((h) => h.id)).toContain(seed)
+  })
+
+  it('answers absurd queries with an empty result, never an error', () => {
+    for (const query of ['', '   ', '%', '%E4%ZZ', '!!!???。。。', '😀🎉', 'a'.repeat(1000), '欧'.repeat(1000), '<script>alert(1)</script>']) {
+      expect(() => runSearch(zhCN, q(query)), query).not.toThrow()
+    }
+    expect(runSearch(zhCN, q('%')).total).toBe(0)
+    expect(runSearch(zhCN, q('😀🎉')).total).toBe(0)
+  })
+})
+
+describe('query tokens', () => {
+  it('cuts Chinese queries into bigrams within words, never across them', () => {
+    const tokens = tokenizeQuery('欧洲人工智能')
+    expect(tokens).toEqual(expect.arrayContaining(['欧洲', '人工', '智能']))
+    expect(tokens).not.toContain('洲人')
+  })
+  it('lowercases Latin words and ignores punctuation', () => {
+    expect(tokenizeQuery('DeepSeek, OpenAI!')).toEqual(['deepseek', 'openai'])
+  })
+})
+
+describe('highlighting', () => {
+  it('marks matched words and merges adjacent bigrams', () => {
+    expect(highlight('欧洲的人工智能', ['人工', '工智', '智能'])).toEqual([
+      { text: '欧洲的', match: false },
+      { text: '人工智能', match: true },
+    ])
+    expect(highlight('Bitcoin rises', ['bitcoin'])).toEqual([{ text: 'Bitcoin', match: true }, { text: ' rises', match: false }])
+  })
+})
+
+describe('search parameters', () => {
+  it('clamps and validates what comes from the URL', () => {
+    const { query, form } = readSearchParams({ q: 'x'.repeat(500), page: '-1', from: '2025-13-45x', source: 'QQ' })
+    expect(form.q).toHaveLength(200)
+    expect(query.page).toBe(1)
+    expect(query.from).toBeUndefined()
+    expect(query.source).toBe('qq')
+    const dated = readSearchParams({ q: 'a', from: '2025-02-07', to: '2025-02-07' }).query
+    expect(dated.to! - dated.from!).toBe(86_399_000)
+    expect(new Date(dated.from!).toISOString()).toBe('2025-02-06T16:00:00.000Z')
+  })
+})

@@ -1,3 +1,4 @@
+import os from 'node:os'
 import createNextIntlPlugin from 'next-intl/plugin'
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
@@ -13,6 +14,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   trailingSlash: true,
   poweredByHeader: false,
+  // Static generation is most of a build at news-site scale: use every core.
+  experimental: { cpus: os.availableParallelism() },
   reactStrictMode: true,
   async rewrites() {
     return {
@@ -21,7 +24,8 @@ const nextConfig = {
       // negotiation. afterFiles: public files and metadata routes win first.
       afterFiles: [
         { source: '/', destination: '/en/' },
-        { source: `/:first((?!${[...localeSegments, 'en', '_next', 'api'].join('|')})[^/]+)/:rest*`, destination: '/en/:first/:rest*' },
+        // Whole-segment exclusions: "/energy/" is the default locale's, "/en/" is not.
+        { source: `/:first((?!(?:${[...localeSegments, 'en', '_next', 'api', 'sitemaps'].join('|')})$)[^/]+)/:rest*`, destination: '/en/:first/:rest*' },
       ],
     }
   },

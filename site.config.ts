@@ -16,6 +16,11 @@ export interface MenuEntry {
   weight: number
 }
 
+export type CommentsConfig =
+  | { provider: 'none' }
+  | { provider: 'disqus'; shortname: string }
+  | { provider: 'giscus'; repo: string; repoId: string; category: string; categoryId: string }
+
 export interface SiteConfig {
   title: string
   subtitle: string
@@ -34,6 +39,8 @@ export interface SiteConfig {
   social: { title: string; url: string }[]
   author: { name: string; bio: string }
   thumbnail: { visibility: ('list' | 'post')[] }
+  /** Threads under articles with `comments: true`; Hugo's [services.disqus] was empty. */
+  comments: CommentsConfig
   /** Shown in lists and the article meta line; Hugo's `dateformat`. */
   dateFormat: Intl.DateTimeFormatOptions
 }
@@ -62,6 +69,7 @@ export const siteConfig: SiteConfig = {
   ],
   author: { name: 'Bulwark News', bio: 'Bulwark News mirrors financial and technology news in English and Chinese.' },
   thumbnail: { visibility: ['list', 'post'] },
+  comments: { provider: 'none' },
   dateFormat: {
     year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,

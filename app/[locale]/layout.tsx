@@ -6,6 +6,7 @@ import { htmlLang } from '@/lib/i18n'
 import { readLocale } from '@/components/routes/params'
 import { Header } from '@/components/layout/Header'
 import { Footer } from '@/components/layout/Footer'
+import { THEME_SCRIPT } from '@/lib/theme'
 import '../globals.css'
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -24,7 +25,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const locale = readLocale((await params).locale)
   const t = await getTranslations({ locale, namespace: 'nav' })
   return (
-    <html lang={htmlLang(locale)}>
+    // The theme script sets data-theme on <html> before React hydrates.
+    <html lang={htmlLang(locale)} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body>
         <a className="skip-link" href="#main">{t('skip')}</a>
         <Header locale={locale} />

@@ -4,8 +4,11 @@ import { siteConfig } from '@/site.config'
 import { Meta } from '@/components/article/Meta'
 import { Thumbnail } from '@/components/article/Thumbnail'
 import { Toc } from '@/components/article/Toc'
-import { getNeighbours, getTranslations as getArticleTranslations, type Article } from '@/lib/content'
-import { paths } from '@/lib/urls'
+import { getNeighbours, getRelated, getTranslations as getArticleTranslations, type Article } from '@/lib/content'
+import { absoluteUrl, paths } from '@/lib/urls'
+import { commentsEmbed, commentsEnabled } from '@/lib/comments'
+import { showsUnpublished } from '@/lib/content/publication'
+import { Comments } from '@/components/article/Comments'
 
 export async function ArticleView({ article }: { article: Article }) {
   const t = await getTranslations({ locale: article.locale, namespace: 'article' })
@@ -44,6 +47,8 @@ export async function ArticleView({ article }: { article: Article }) {
           <p>{siteConfig.author.bio}</p>
         </section>
       )}
+      <Related article={article} title={t('related')} />
+      <CommentThread article={article} />
       {(older || newer) && (
         <nav className="pager" aria-label={t('pager')}>
           {newer && <Link className="pager-newer" href={newer.path} rel="next"><span>{t('newer')}</span> {newer.title}</Link>}
@@ -52,4 +57,26 @@ export async function ArticleView({ article }: { article: Article }) {
       )}
     </article>
   )
+}
+
+function Related({ article, title }: { article: Article; title: string }) {
+  const related = getRelated(article)
+  if (related.length === 0) return null
+  return (
+    <section className="related" aria-labelledby="related-title">
+      <h2 id="related-title" className="related-title">{title}</h2>
+      <ul>
+        {related.map((r) => (
+          <li key={r.key}><Link href={r.path}>{r.title}</Link></li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function CommentThread({ article }: { article: Article }) {
+  if (!commentsEnabled(article, siteConfig.comments, showsUnpublished())) return null
+  const url = absoluteUrl(article.path)
+  const embed = commentsEmbed(siteConfig.comments, url, article.key, article.locale)
+  return embed ? <Comments src={embed.src} attributes={embed.attributes} pageUrl={url} pageId={article.key} /> : null
 }

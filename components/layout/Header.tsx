@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import { siteConfig, type Locale } from '@/site.config'
 import { getMenuArticles } from '@/lib/content'
 import { paths } from '@/lib/urls'
+import { ThemeToggle } from '@/components/layout/ThemeToggle'
 
 function localized(locale: Locale, path: string): string {
   return `${siteConfig.localePrefixes[locale]}${path}`
@@ -21,6 +22,7 @@ export async function Header({ locale }: { locale: Locale }) {
           <span className="logo-title">{t('site.title')}</span>
           <span className="logo-subtitle">{t('site.subtitle')}</span>
         </Link>
+        <ThemeToggle toDark={t('theme.toDark')} toLight={t('theme.toLight')} />
         {/* A checkbox toggles the menu on small screens: works with the keyboard and without JavaScript. */}
         <input type="checkbox" id="menu-toggle" className="menu-toggle-input" />
         <label htmlFor="menu-toggle" className="menu-toggle">{t('nav.menu')}</label>

@@ -1,7 +1,12 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getArticle, getArticles, getTranslations as getArticleTranslations, type Article } from '@/lib/content'
+import { getTranslations } from 'next-intl/server'
 import { pageMetadata } from '@/lib/metadata'
+import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/structured-data'
+import { feedLinks } from '@/lib/feeds'
+import { paths } from '@/lib/urls'
+import { JsonLd } from '@/components/JsonLd'
 import { readLocale, readSegment } from '@/components/routes/params'
 import { PageLayout } from '@/components/layout/PageLayout'
 import { ArticleView } from '@/components/article/ArticleView'
@@ -25,8 +30,16 @@ function alternates(article: Article): Partial<Record<Locale, string>> {
 
 export async function ArticlePage(props: Props) {
   const article = await load(props)
+  const t = await getTranslations({ locale: article.locale, namespace: 'nav' })
+  const crumbs = [
+    { name: t('home'), path: paths.home(article.locale) },
+    { name: article.source, path: paths.source(article.locale, article.source) },
+    { name: article.title, path: article.path },
+  ]
   return (
     <PageLayout locale={article.locale} sidebar={article.sidebar} widgets={article.widgets} alternates={alternates(article)}>
+      <JsonLd data={newsArticleJsonLd(article)} />
+      <JsonLd data={breadcrumbJsonLd(crumbs)} />
       <ArticleView article={article} />
     </PageLayout>
   )
@@ -40,6 +53,14 @@ export async function generateArticleMetadata(props: Props): Promise<Metadata> {
     description: article.summary || article.excerpt,
     path: article.path,
     alternates: alternates(article),
+    feeds: feedLinks(article.locale, paths.home(article.locale)),
+    article: {
+      published: article.published,
+      modified: article.modified,
+      section: article.categories[0]?.name,
+      tags: article.tags.map((t) => t.name),
+      image: article.thumbnail?.src,
+    },
   })
 }
 

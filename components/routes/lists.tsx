@@ -13,6 +13,9 @@ import {
 } from '@/lib/content'
 import { paths, type Taxonomy } from '@/lib/urls'
 import { pageMetadata } from '@/lib/metadata'
+import { feedLinks } from '@/lib/feeds'
+import { websiteJsonLd } from '@/lib/structured-data'
+import { JsonLd } from '@/components/JsonLd'
 import { localeParams, readLocale, readPage, readSegment } from '@/components/routes/params'
 import { localeToSegment } from '@/lib/i18n'
 import { PageLayout } from '@/components/layout/PageLayout'
@@ -24,6 +27,14 @@ interface LoadedList {
   kind: PageKind
   paged: Paged<ArticleSummary>
   href: (page: number) => string
+  /** The same list in every locale (home, section): hreflang alternates of its first page. */
+  everyLocale?: (locale: Locale) => string
+  jsonLd?: unknown
+}
+
+function alternatesOf(list: LoadedList): Partial<Record<Locale, string>> | undefined {
+  if (!list.everyLocale || list.paged.page > 1) return undefined
+  return Object.fromEntries(siteConfig.locales.map((l) => [l, list.everyLocale!(l)]))
 }
 
 type Params = Record<string, string>
@@ -53,7 +64,8 @@ function makeRoute<P extends Params>(kind: ListKind<P>, paged: boolean) {
     const { locale, list } = await resolve(kind, props)
     const t = await getTranslations({ locale, namespace: 'list' })
     return (
-      <PageLayout locale={locale} sidebar={siteConfig.sidebar[list.kind]} widgets={siteConfig.widgets}>
+      <PageLayout locale={locale} sidebar={siteConfig.sidebar[list.kind]} widgets={siteConfig.widgets} alternates={alternatesOf(list)}>
+        {list.jsonLd !== undefined && list.paged.page === 1 && <JsonLd data={list.jsonLd} />}
         <header className="list-header">
           <h1 className="list-title">{list.title}</h1>
           <p className="list-count">{t('count', { count: list.paged.totalItems })}</p>
@@ -66,7 +78,8 @@ function makeRoute<P extends Params>(kind: ListKind<P>, paged: boolean) {
   async function generateMetadata(props: RouteProps<P>): Promise<Metadata> {
     const { locale, list } = await resolve(kind, props)
     const title = list.paged.page > 1 ? `${list.title} (${list.paged.page})` : list.title
-    return pageMetadata({ locale, title, path: list.href(list.paged.page) })
+    const path = list.href(list.paged.page)
+    return pageMetadata({ locale, title, path, feeds: feedLinks(locale, path), alternates: alternatesOf(list) })
   }
   // Complete params (locale included) from the leaf: Next drops every page of a route
   // when a child's generateStaticParams returns [] for one parent value (next.js#95166).
@@ -96,8 +109,15 @@ export const homeRoutes = listRoutes({
   params: none,
   async load(locale, _p, page) {
     const paged = getArticlePage(locale, page)
-    const t = await getTranslations({ locale, namespace: 'list' })
-    return paged && { title: t('latest'), kind: 'home', paged, href: (n) => paths.home(locale, n) }
+    const t = await getTranslations({ locale })
+    return paged && {
+      title: t('list.latest'),
+      kind: 'home',
+      paged,
+      href: (n) => paths.home(locale, n),
+      everyLocale: (l) => paths.home(l),
+      jsonLd: websiteJsonLd(locale, t('site.title')),
+    }
   },
 })
 
@@ -106,7 +126,7 @@ export const sectionRoutes = listRoutes({
   async load(locale, _p, page) {
     const paged = getArticlePage(locale, page)
     const t = await getTranslations({ locale, namespace: 'list' })
-    return paged && { title: t('news'), kind: 'list', paged, href: (n) => paths.section(locale, n) }
+    return paged && { title: t('news'), kind: 'list', paged, href: (n) => paths.section(locale, n), everyLocale: (l) => paths.section(l) }
   },
 })
 

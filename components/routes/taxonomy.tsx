@@ -35,7 +35,8 @@ export function taxonomyRoute(taxonomy: Taxonomy) {
   async function generateMetadata(props: Props): Promise<Metadata> {
     const locale = readLocale((await props.params).locale)
     const t = await getTranslations({ locale, namespace: 'list' })
-    return pageMetadata({ locale, title: t(taxonomy), path: paths.taxonomy(locale, taxonomy) })
+    const alternates = Object.fromEntries(siteConfig.locales.map((l) => [l, paths.taxonomy(l, taxonomy)]))
+    return pageMetadata({ locale, title: t(taxonomy), path: paths.taxonomy(locale, taxonomy), alternates })
   }
   return { Page, generateMetadata }
 }

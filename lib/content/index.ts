@@ -9,6 +9,7 @@ import { paths, type Taxonomy } from '@/lib/urls'
 import { buildSiteIndex, type SiteIndex, type SourceDocument } from '@/lib/content/model'
 import { paginate } from '@/lib/content/paginate'
 import { showsUnpublished } from '@/lib/content/publication'
+import { relatedArticles } from '@/lib/content/related'
 import type { Article, ArticleSummary, Paged, TermCount } from '@/lib/content/types'
 
 export type * from '@/lib/content/types'
@@ -31,6 +32,12 @@ function site(): SiteIndex {
 }
 
 const loc = (locale: Locale) => site().locales[locale]
+
+/** Changes when the content changes (dev); derived caches key on it. */
+export function contentStamp(): number {
+  site()
+  return indexStamp
+}
 
 export function getArticles(locale: Locale): readonly Article[] {
   return loc(locale).articles
@@ -93,6 +100,28 @@ export function getTermPage(locale: Locale, taxonomy: Taxonomy, slug: string, pa
 /** Articles that put themselves in a menu (`menu: main`), oldest first like Hugo's weight-less menus. */
 export function getMenuArticles(locale: Locale, menu: string): readonly ArticleSummary[] {
   return loc(locale).articles.filter((a) => a.menus.includes(menu)).reverse()
+}
+
+const positions = new WeakMap<readonly Article[], Map<string, number>>()
+
+function withPositions(articles: readonly Article[]) {
+  let position = positions.get(articles)
+  if (!position) {
+    position = new Map(articles.map((a, i) => [a.key, i]))
+    positions.set(articles, position)
+  }
+  return { articles, position }
+}
+
+/** Up to five articles of the same locale that share tags, categories or the source, nearest in time. */
+export function getRelated(article: Article): readonly ArticleSummary[] {
+  const l = loc(article.locale)
+  const lists = [
+    ...article.tags.map((t) => l.terms.tags.get(t.slug)?.articles),
+    ...article.categories.map((c) => l.terms.categories.get(c.slug)?.articles),
+    l.bySource.get(article.source),
+  ].filter((list): list is Article[] => Boolean(list))
+  return relatedArticles(article, { lists: lists.map(withPositions) })
 }
 
 /** Every document the content build produced, whatever its status: for reconciliation. */

@@ -108,7 +108,7 @@ export interface LocaleIndex {
   articles: Article[]
   byKey: Map<string, Article>
   bySource: Map<string, Article[]>
-  terms: Record<Taxonomy, Map<string, TermGroup>>
+  terms: Record<Taxonomy, Map<string, TermGroup<Article>>>
   /** Position of each article in `articles`, for prev/next. */
   position: Map<string, number>
 }
@@ -135,7 +135,7 @@ export function buildSiteIndex(docs: readonly SourceDocument[], options: { now: 
       articles,
       byKey: new Map(articles.map((a) => [a.key, a])),
       bySource,
-      terms: { tags: groupByTerm(articles, 'tags') as Map<string, TermGroup>, categories: groupByTerm(articles, 'categories') as Map<string, TermGroup> },
+      terms: { tags: groupByTerm(articles, 'tags'), categories: groupByTerm(articles, 'categories') },
       position: new Map(articles.map((a, i) => [a.key, i])),
     }
   }

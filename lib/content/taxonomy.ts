@@ -14,8 +14,8 @@ export function toTerms(names: readonly string[]): Term[] {
   return terms
 }
 
-export interface TermGroup extends TermCount {
-  articles: ArticleSummary[]
+export interface TermGroup<T extends ArticleSummary = ArticleSummary> extends TermCount {
+  articles: T[]
 }
 
 /**
@@ -23,8 +23,8 @@ export interface TermGroup extends TermCount {
  * The page is titled with the spelling most articles use (ties: the first seen).
  * `articles` must be sorted already; each group keeps that order.
  */
-export function groupByTerm(articles: readonly ArticleSummary[], taxonomy: Taxonomy): Map<string, TermGroup> {
-  const groups = new Map<string, TermGroup & { spellings: Map<string, number> }>()
+export function groupByTerm<T extends ArticleSummary>(articles: readonly T[], taxonomy: Taxonomy): Map<string, TermGroup<T>> {
+  const groups = new Map<string, TermGroup<T> & { spellings: Map<string, number> }>()
   for (const article of articles) {
     for (const term of article[taxonomy]) {
       let g = groups.get(term.slug)
@@ -37,7 +37,7 @@ export function groupByTerm(articles: readonly ArticleSummary[], taxonomy: Taxon
       g.spellings.set(term.name, (g.spellings.get(term.name) ?? 0) + 1)
     }
   }
-  const result = new Map<string, TermGroup>()
+  const result = new Map<string, TermGroup<T>>()
   for (const [slug, { spellings, ...group }] of groups) {
     let best = group.name
     for (const [name, n] of spellings) if (n > (spellings.get(best) ?? 0)) best = name

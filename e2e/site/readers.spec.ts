@@ -1,0 +1,130 @@
+import { expect, test } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+
+// What readers do: search (with and without JavaScript), move through articles
+// with the keyboard, switch themes, follow the table of contents.
+
+test.describe('search', () => {
+  const cases = [
+    { prefix: '/zh-cn', q: '欧洲人工智能', expect: '“中国有DeepSeek，美国有ChatGPT，欧洲的回应在哪里？”' },
+    { prefix: '/zh-cn', q: '欧洲 人工智能', expect: '“中国有DeepSeek，美国有ChatGPT，欧洲的回应在哪里？”' },
+    { prefix: '/zh-cn', q: 'DeepSeek', expect: '“中国有DeepSeek，美国有ChatGPT，欧洲的回应在哪里？”' },
+    { prefix: '/zh-hk', q: '書展', expect: '本地書展入場人次創新高' },
+    { prefix: '', q: 'bicycle lanes', expect: 'City council approves a budget for new bicycle lanes' },
+  ]
+  for (const c of cases) {
+    test(`without JavaScript: ${c.prefix || '/'} finds “${c.q}”`, async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false })
+      const page = await context.newPage()
+      await page.goto(`${c.prefix}/search/`)
+      await page.locator('#search-q').fill(c.q)
+      await page.locator('#search-q').press('Enter')
+      await expect(page).toHaveURL(/\?q=/)
+      await expect(page.locator('.search-hit h2').first()).toHaveText(c.expect)
+      await expect(page.locator('.search-hit mark').first()).toBeVisible()
+      await context.close()
+    })
+  }
+
+  test('with JavaScript: results appear while typing, without submitting', async ({ page }) => {
+    await page.goto('/zh-cn/search/')
+    await page.locator('#search-q').pressSequentially('欧洲人工智能', { delay: 30 })
+    await expect(page.locator('.search-hit h2').first()).toHaveText('“中国有DeepSeek，美国有ChatGPT，欧洲的回应在哪里？”')
+    await expect(page).toHaveURL(/q=/)
+  })
+
+  test('the sidebar widget leads to results', async ({ page }) => {
+    await page.goto('/')
+    await page.locator('#sidebar-search').fill('ferry')
+    await page.locator('#sidebar-search').press('Enter')
+    await expect(page.locator('.search-hit h2').first()).toContainText('Ferry timetable')
+  })
+
+  test('filters by source and dates, and absurd queries get a friendly empty result', async ({ page }) => {
+    await page.goto('/zh-cn/search/?q=%E6%AC%A7%E6%B4%B2&source=qq')
+    await expect(page.locator('.search-hit')).toHaveCount(1)
+    await page.goto('/zh-cn/search/?q=%E6%AC%A7%E6%B4%B2&from=2025-02-08')
+    await expect(page.locator('.search-hit')).toHaveCount(0)
+    for (const q of ['%25', '😀', '!!!', 'x'.repeat(1000), '<script>alert(1)</script>']) {
+      const res = await page.goto(`/search/?q=${encodeURIComponent(q)}`)
+      expect(res?.status(), q).toBe(200)
+      await expect(page.locator('#search-summary')).toContainText('No results')
+    }
+  })
+
+  test('the search page is not indexed', async ({ page }) => {
+    await page.goto('/search/?q=x')
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/)
+  })
+})
+
+test('the table of contents jumps to its headings', async ({ page }) => {
+  await page.goto('/zh-cn/news/kanbao/k1000/')
+  const link = page.locator('.toc a', { hasText: '下一步' })
+  await link.click()
+  await expect(page).toHaveURL(/#/)
+  await expect(page.locator('h2', { hasText: '下一步' })).toBeInViewport()
+})
+
+test('dark mode follows the system, toggles, and the choice survives a reload without a flash', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' })
+  const page = await context.newPage()
+  await page.goto('/')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.locator('.theme-toggle').click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  // The theme must be right in the very first HTML the browser paints, before React runs.
+  await page.route('**/_next/static/**/*.js', (route) => route.abort())
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  expect(bg).toBe('rgb(247, 247, 247)')
+  await context.close()
+})
+
+test('the header menu works with the keyboard alone on a small screen', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } })
+  const page = await context.newPage()
+  await page.goto('/')
+  await expect(page.locator('.menu-list')).toBeHidden()
+  await page.keyboard.press('Tab') // skip link
+  await expect(page.locator('.skip-link')).toBeFocused()
+  for (let i = 0; i < 6 && !(await page.locator('#menu-toggle').evaluate((e) => e === document.activeElement)); i++) {
+    await page.keyboard.press('Tab')
+  }
+  await expect(page.locator('#menu-toggle')).toBeFocused()
+  await page.keyboard.press('Space')
+  await expect(page.locator('.menu-list')).toBeVisible()
+  await page.keyboard.press('Tab')
+  await expect(page.locator('.menu-list a').first()).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/$/)
+  await context.close()
+})
+
+test('reading time is shown on cards and articles, localized', async ({ page }) => {
+  await page.goto('/zh-hk/')
+  await expect(page.locator('article.card .meta-reading').first()).toHaveText(/閱讀約需 \d+ 分鐘/)
+  await page.goto('/news/kanbao/k1000/')
+  await expect(page.locator('.post .meta-reading')).toHaveText(/\d+ min read/)
+})
+
+test('related articles end each article, same locale', async ({ page }) => {
+  await page.goto('/news/kanbao/k1003/')
+  const links = page.locator('.related a')
+  await expect(links).toHaveCount(5)
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+    expect(href).toMatch(/^\/news\//)
+  }
+})
+
+for (const prefix of ['', '/zh-cn', '/zh-hk']) {
+  for (const path of ['/', '/news/kanbao/k1000/', '/tags/', '/search/?q=a']) {
+    test(`accessibility: ${prefix}${path} has no serious or critical axe violations`, async ({ page }) => {
+      await page.goto(`${prefix}${path}`)
+      const results = await new AxeBuilder({ page }).analyze()
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+    })
+  }
+}

@@ -13,6 +13,9 @@ const nextConfig = {
   // A second build (the corpus e2e suite) can live beside the first.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   trailingSlash: true,
+  // Next's automatic redirect removes the slash from paths whose last segment has a
+  // dot, which many article slugs have; proxy.ts adds missing slashes instead.
+  skipTrailingSlashRedirect: true,
   poweredByHeader: false,
   // Static generation is most of a build at news-site scale: use every core.
   experimental: { cpus: os.availableParallelism() },
@@ -25,7 +28,7 @@ const nextConfig = {
       afterFiles: [
         { source: '/', destination: '/en/' },
         // Whole-segment exclusions: "/energy/" is the default locale's, "/en/" is not.
-        { source: `/:first((?!(?:${[...localeSegments, 'en', '_next', 'api', 'sitemaps'].join('|')})$)[^/]+)/:rest*`, destination: '/en/:first/:rest*' },
+        { source: `/:first((?!(?:${[...localeSegments, 'en', '_next', 'api', 'sitemaps'].join('|')})(?:/|$))[^/]+)/:rest*`, destination: '/en/:first/:rest*' },
       ],
     }
   },
@@ -34,10 +37,7 @@ const nextConfig = {
     return [
       // Hugo served /en/… as an alias of the root.
       { source: '/en', destination: '/', permanent: true },
-      { source: '/en/:rest*', destination: '/:rest*', permanent: true },
-      // Hugo's /page/1/ aliases of first pages.
-      { source: '/page/1', destination: '/', permanent: true },
-      { source: '/:path*/page/1', destination: '/:path*/', permanent: true },
+      { source: '/en/:rest+', destination: '/:rest+/', permanent: true },
       // Hugo paginated the taxonomy indexes; Kanbao lists every term on one page.
       { source: '/:taxonomy(tags|categories)/page/:n(\\d+)', destination: '/:taxonomy/', permanent: true },
       { source: `/${locale}/:taxonomy(tags|categories)/page/:n(\\d+)`, destination: '/:locale/:taxonomy/', permanent: true },

@@ -34,7 +34,10 @@ export async function Pagination({ locale, page, totalPages, href }: {
         n === 'gap' ? (
           <span key={`gap-${i}`} className="pagination-gap" aria-hidden="true">…</span>
         ) : n === page ? (
-          <span key={n} className="pagination-item current" aria-current="page" aria-label={t('pageOf', { page: n, total: totalPages })}>{n}</span>
+          <span key={n} className="pagination-item current" aria-current="page">
+            <span className="visually-hidden">{t('pageOf', { page: n, total: totalPages })}</span>
+            <span aria-hidden="true">{n}</span>
+          </span>
         ) : (
           <Link key={n} className="pagination-item" href={href(n)} aria-label={t('page', { page: n })}>{n}</Link>
         ),

@@ -24,9 +24,9 @@ export async function Header({ locale }: { locale: Locale }) {
         </Link>
         <ThemeToggle toDark={t('theme.toDark')} toLight={t('theme.toLight')} />
         {/* A checkbox toggles the menu on small screens: works with the keyboard and without JavaScript. */}
-        <input type="checkbox" id="menu-toggle" className="menu-toggle-input" />
+        <input type="checkbox" id="menu-toggle" className="menu-toggle-input" aria-label={t('nav.menu')} aria-controls="main-menu" />
         <label htmlFor="menu-toggle" className="menu-toggle">{t('nav.menu')}</label>
-        <nav className="menu" aria-label={t('nav.mainMenu')}>
+        <nav id="main-menu" className="menu" aria-label={t('nav.mainMenu')}>
           <ul className="menu-list">
             {entries.map((e) => (
               <li key={e.href}>

@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test'
 import fs from 'node:fs'
-import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { cleanText } from '@/lib/text'
 
 // Walks every URL the Hugo site served for the 5,288-article corpus against the
 // production build of that corpus: articles answer 200 with their title, list
 // pages answer 200 or a permanent redirect to a page that does.
 
-const tsv = path.resolve(__dirname, '../../../shared/corpus/hugo-urls.tsv')
+const tsv = fileURLToPath(new URL('../../../shared/corpus/hugo-urls.tsv', import.meta.url))
 const rows = fs.readFileSync(tsv, 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'))
 
 async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>) {

@@ -1,0 +1,50 @@
+/**
+ * Runs before every page request (not Next's own assets):
+ * - Canonical URLs: Hugo's pages all end in "/" and use lowercase locale
+ *   prefixes. Next's trailing-slash redirect would strip the slash from slugs
+ *   with a dot ("tagreuters.com2025…/"), so it is off and this adds it; other
+ *   spellings of a page (/ZH-CN/, %e4, /page/1/) redirect to the one we link to.
+ * - Unknown pages get the localized 404 page, rendered on the server, with
+ *   status 404 (see lib/known-pages.ts).
+ * - next-intl learns the path's locale, for pages rendered on request.
+ * Files (feeds, sitemaps, robots.txt) pass through untouched.
+ */
+import { NextResponse, type NextRequest } from 'next/server'
+import { parsePath, toPath } from '@/lib/urls'
+import { localeToSegment, segmentToLocale } from '@/lib/i18n'
+import { pageExists } from '@/lib/known-pages'
+import { siteConfig } from '@/site.config'
+
+function decoded(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path).normalize('NFC')
+  } catch {
+    return undefined
+  }
+}
+
+export function proxy(request: NextRequest) {
+  const url = new URL(request.url)
+  const parsed = parsePath(url.pathname)
+  const locale = parsed?.locale ?? segmentToLocale(url.pathname.split('/')[1] ?? '') ?? siteConfig.defaultLocale
+  const headers = new Headers(request.headers)
+  headers.set('X-NEXT-INTL-LOCALE', locale)
+
+  const isFile = !url.pathname.endsWith('/') && !parsed
+  if (isFile) return NextResponse.next({ request: { headers } })
+
+  if (parsed) {
+    const canonical = toPath(parsed)
+    if (decoded(url.pathname) !== decoded(canonical)) {
+      url.pathname = canonical
+      return NextResponse.redirect(url, 308)
+    }
+    if (pageExists(canonical, parsed)) return NextResponse.next({ request: { headers } })
+  }
+  const notFound = new URL(`/${localeToSegment(locale)}/page-not-found/`, request.url)
+  return NextResponse.rewrite(notFound, { status: 404, request: { headers } })
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image).*)'],
+}

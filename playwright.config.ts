@@ -31,7 +31,7 @@ export default defineConfig({
   webServer: {
     command: `npm run build && npm start -- -p ${port}`,
     url: `http://127.0.0.1:${port}/`,
-    env: { ...env, SITE_URL: `http://127.0.0.1:${port}` },
+    env: { ...env, SITE_URL: `http://127.0.0.1:${port}`, PREVIEW_SECRET: 'e2e-preview-secret' },
     timeout: 20 * 60_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',

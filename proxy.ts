@@ -39,7 +39,9 @@ export function proxy(request: NextRequest) {
       url.pathname = canonical
       return NextResponse.redirect(url, 308)
     }
-    if (pageExists(canonical, parsed)) return NextResponse.next({ request: { headers } })
+    // Draft Mode (its bypass cookie) previews unpublished articles, which have no prerendered page.
+    const previewing = request.cookies.has('__prerender_bypass')
+    if (previewing || pageExists(canonical, parsed)) return NextResponse.next({ request: { headers } })
   }
   const notFound = new URL(`/${localeToSegment(locale)}/page-not-found/`, request.url)
   return NextResponse.rewrite(notFound, { status: 404, request: { headers } })

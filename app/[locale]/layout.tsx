@@ -7,6 +7,8 @@ import { readLocale } from '@/components/routes/params'
 import { Header } from '@/components/layout/Header'
 import { Footer } from '@/components/layout/Footer'
 import { THEME_SCRIPT } from '@/lib/theme'
+import { isPreview } from '@/components/routes/preview'
+import { PreviewBanner } from '@/components/layout/PreviewBanner'
 import '../globals.css'
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -32,6 +34,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
       </head>
       <body>
         <a className="skip-link" href="#main">{t('skip')}</a>
+        {(await isPreview()) && <PreviewBanner locale={locale} />}
         <Header locale={locale} />
         {children}
         <Footer locale={locale} />

@@ -7,6 +7,7 @@ import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/structured-data'
 import { feedLinks } from '@/lib/feeds'
 import { paths } from '@/lib/urls'
 import { JsonLd } from '@/components/JsonLd'
+import { isPreview } from '@/components/routes/preview'
 import { readLocale, readSegment } from '@/components/routes/params'
 import { PageLayout } from '@/components/layout/PageLayout'
 import { ArticleView } from '@/components/article/ArticleView'
@@ -17,7 +18,7 @@ type Props = { params: Promise<{ locale: string; source: string; slug: string }>
 
 async function load(props: Props): Promise<Article> {
   const { locale, source, slug } = await props.params
-  const article = getArticle(readLocale(locale), readSegment(source), readSegment(slug))
+  const article = getArticle(readLocale(locale), readSegment(source), readSegment(slug), { includeUnpublished: await isPreview() })
   if (!article) notFound()
   return article
 }

@@ -47,8 +47,21 @@ export function getArticlePage(locale: Locale, page: number): Paged<ArticleSumma
   return paginate(loc(locale).articles, page, siteConfig.pageSize)
 }
 
-export function getArticle(locale: Locale, source: string, slug: string): Article | undefined {
-  return loc(locale).byKey.get(`${locale}/${source}/${slug}`)
+/**
+ * `includeUnpublished`: Draft Mode on a deployed site previews drafts and
+ * scheduled articles at their URL; they stay out of every list and of the static output.
+ */
+export function getArticle(locale: Locale, source: string, slug: string, { includeUnpublished = false } = {}): Article | undefined {
+  const key = `${locale}/${source}/${slug}`
+  return loc(locale).byKey.get(key) ?? (includeUnpublished ? unpublished().get(key) : undefined)
+}
+
+let unpublishedByKey: { for: SiteIndex; map: Map<string, Article> } | undefined
+
+function unpublished(): Map<string, Article> {
+  const current = site()
+  if (unpublishedByKey?.for !== current) unpublishedByKey = { for: current, map: new Map(current.all.map((a) => [a.key, a])) }
+  return unpublishedByKey.map
 }
 
 export function getRecent(locale: Locale, count = siteConfig.recentCount): readonly ArticleSummary[] {

@@ -3,7 +3,8 @@
  * declared; what pages need beyond that is derived here once, at content
  * build time, by the same functions the app uses (lib/urls, lib/dates, lib/markdown).
  */
-import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
+import { contentDirExcludeDefault, defineDocumentType, makeSource } from 'contentlayer2/source-files'
+import { excludeGlob, readInvalidReport } from './lib/content/check'
 import { contentDir } from './lib/content/dir'
 import { deriveArticle } from './lib/content/derive'
 import { identityFromPath } from './lib/content/identity'
@@ -62,6 +63,9 @@ export const Article = defineDocumentType(() => ({
 
 export default makeSource({
   contentDirPath: contentDir(),
+  // Files the checker rejected under ALLOW_INVALID=1 are left out here and accounted
+  // for by scripts/content-build.ts and the build's reconciliation, never lost silently.
+  contentDirExclude: [...contentDirExcludeDefault, ...(readInvalidReport()?.invalid ?? []).map((f) => excludeGlob(f.path))],
   documentTypes: [Article],
   // The alias lives in tsconfig `paths` without `baseUrl` (TypeScript 7 rejects baseUrl).
   disableImportAliasWarning: true,

@@ -1,23 +1,33 @@
 import { defineConfig } from '@playwright/test'
 
 /**
- * Two suites against production builds:
+ * Three suites (E2E_SUITE), two of them against production builds:
  * - `site`: the bundled content/, every page kind in three locales, in Chromium;
  * - `corpus` (E2E_SUITE=corpus): the 5,288 real articles of ../shared/corpus,
- *   walked URL by URL against the Hugo site's URL list.
+ *   walked URL by URL against the Hugo site's URL list;
+ * - `dev`: `npm run dev` on a scratch copy of content/, edited by the tests.
  * Each builds into its own dist dir so they never serve each other's output.
  */
-const corpus = process.env.E2E_SUITE === 'corpus'
-const port = Number(process.env.E2E_PORT ?? (corpus ? 3200 : 3100))
-const env = corpus
-  ? { CONTENT_DIR: '../shared/corpus/content', NEXT_DIST_DIR: '.next-corpus', CONTENTLAYER_DIR: '.contentlayer-corpus' }
-  : { CONTENT_DIR: 'content', NEXT_DIST_DIR: '.next-e2e', CONTENTLAYER_DIR: '.contentlayer-e2e' }
+const suite = process.env.E2E_SUITE ?? 'site'
+const corpus = suite === 'corpus'
+const port = Number(process.env.E2E_PORT ?? { site: 3100, corpus: 3200, dev: 3300 }[suite])
+const env = {
+  site: { CONTENT_DIR: 'content', NEXT_DIST_DIR: '.next-e2e', CONTENTLAYER_DIR: '.contentlayer-e2e' },
+  corpus: { CONTENT_DIR: '../shared/corpus/content', NEXT_DIST_DIR: '.next-corpus', CONTENTLAYER_DIR: '.contentlayer-corpus' },
+  // `npm run dev` edits nothing of the project's own: it runs on a scratch copy of content/.
+  dev: { CONTENT_DIR: '.e2e-dev-content', NEXT_DIST_DIR: '.next-dev', CONTENTLAYER_DIR: '.contentlayer' },
+}[suite]!
+const command = {
+  site: `npm run build && npm start -- -p ${port}`,
+  corpus: `npm run build && npm start -- -p ${port}`,
+  dev: `rm -rf .e2e-dev-content && cp -r content .e2e-dev-content && npm run dev -- -p ${port}`,
+}[suite]!
 
 export default defineConfig({
-  testDir: corpus ? 'e2e/corpus' : 'e2e/site',
-  timeout: corpus ? 15 * 60_000 : 30_000,
-  fullyParallel: !corpus,
-  workers: corpus ? 1 : 2,
+  testDir: `e2e/${suite}`,
+  timeout: corpus ? 15 * 60_000 : suite === 'dev' ? 90_000 : 30_000,
+  fullyParallel: suite === 'site',
+  workers: suite === 'site' ? 2 : 1,
   retries: 0,
   reporter: [['list']],
   use: {
@@ -29,7 +39,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run build && npm start -- -p ${port}`,
+    command,
     url: `http://127.0.0.1:${port}/`,
     env: { ...env, SITE_URL: `http://127.0.0.1:${port}`, PREVIEW_SECRET: 'e2e-preview-secret' },
     timeout: 20 * 60_000,

@@ -11,6 +11,7 @@ import { contentDir } from '../lib/content/dir'
 import { assertContentDir, listMarkdownFiles } from '../lib/content/files'
 import { identityFromPath } from '../lib/content/identity'
 import { generatedDir } from '../lib/content/generated'
+import { readInvalidReport } from '../lib/content/check'
 
 const dir = contentDir()
 try {
@@ -45,16 +46,21 @@ const docs = JSON.parse(fs.readFileSync(generated, 'utf8')) as { _raw: { sourceF
 const built = new Set(docs.map((d) => d._raw.sourceFilePath))
 const files = listMarkdownFiles(dir)
 
+const invalid = new Map((readInvalidReport()?.invalid ?? []).map((f) => [f.path, f]))
 const lost: string[] = []
 for (const file of files) {
-  if (built.has(file)) continue
+  if (built.has(file) || invalid.has(file)) continue
   const reason = identityFromPath(file)
     ? reasonFromLog(file) ?? 'skipped by the content build (see the warnings above)'
     : 'path: not <lang>/news/<source>/<id>.<lang>.md with a configured <lang>'
   lost.push(`${path.join(dir, file)}: ${reason}`)
 }
 
-console.log(`content: ${files.length} Markdown files read, ${built.size} documents built, ${lost.length} lost (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+console.log(
+  `content: ${files.length} Markdown files read, ${built.size} documents built, ${invalid.size} skipped as invalid (ALLOW_INVALID), ` +
+    `${lost.length} lost (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+)
+for (const f of invalid.values()) console.warn(`  skipped ${f.path}: ${f.reasons.map((r) => `${r.line}: ${r.field}: ${r.message}`).join('; ')}`)
 if (lost.length > 0) {
   for (const line of lost) console.error(`  ✗ ${line}`)
   process.exit(1)

@@ -10,6 +10,7 @@ import { contentDir } from '../lib/content/dir'
 import { listMarkdownFiles } from '../lib/content/files'
 import { expectedListPaths, getAllDocuments } from '../lib/content'
 import { localeToSegment } from '../lib/i18n'
+import { readInvalidReport } from '../lib/content/check'
 
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 const appDir = path.join(distDir, 'server', 'app')
@@ -33,11 +34,14 @@ for (const doc of docs) {
 const lists = expectedListPaths()
 for (const p of lists) if (!fs.existsSync(htmlFile(p))) missing.push(`list page ${p} was not rendered`)
 
-const accounted = counts.published + counts.draft + counts.scheduled + counts.expired
+const invalid = readInvalidReport()?.invalid ?? []
+const accounted = counts.published + counts.draft + counts.scheduled + counts.expired + invalid.length
 console.log(
-  `build: ${files.length} files read; ${counts.published} articles rendered, ${counts.draft} drafts, ` +
-    `${counts.scheduled} scheduled, ${counts.expired} expired; ${lists.length} list pages; ${missing.length} missing`,
+  `build: ${files.length} files read = ${counts.published} published pages + ${counts.draft} drafts + ` +
+    `${counts.scheduled} scheduled + ${counts.expired} expired + ${invalid.length} invalid (skipped); ` +
+    `${lists.length} list pages; ${missing.length} missing`,
 )
+for (const f of invalid) console.warn(`  invalid ${f.path}: ${f.reasons.map((r) => `${r.line}: ${r.field}: ${r.message}`).join('; ')}`)
 if (accounted !== files.length) missing.push(`${files.length - accounted} Markdown files have no document (see the content build)`)
 if (missing.length > 0) {
   for (const m of missing.slice(0, 50)) console.error(`  ✗ ${m}`)

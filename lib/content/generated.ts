@@ -22,7 +22,7 @@ export function readGeneratedArticles(): GeneratedArticle[] {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as GeneratedArticle[]
   } catch (e) {
-    throw new Error(`content: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run \`npm run content\` first`)
+    throw new Error(`content: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): run \`npm run content\` (npm run dev builds it on start: reload in a moment)`)
   }
 }
 

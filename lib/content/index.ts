@@ -4,6 +4,7 @@
  * pagination, publication rules and the shape of what they get back.
  */
 import { generatedStamp, readGeneratedArticles } from '@/lib/content/generated'
+import { ContentError, readDevErrors } from '@/lib/content/dev-errors'
 import { siteConfig, type Locale } from '@/site.config'
 import { paths, type Taxonomy } from '@/lib/urls'
 import { buildSiteIndex, type SiteIndex, type SourceDocument } from '@/lib/content/model'
@@ -19,6 +20,11 @@ let index: SiteIndex | undefined
 let indexStamp = 0
 
 function site(): SiteIndex {
+  if (showsUnpublished()) {
+    // npm run dev: a saved file with errors is shown in the browser instead of the page.
+    const errors = readDevErrors()
+    if (errors.length > 0) throw new ContentError(errors)
+  }
   // In dev the content watcher rewrites the generated files; re-read them when they change.
   const stamp = showsUnpublished() ? generatedStamp() : 0
   if (!index || stamp !== indexStamp) {

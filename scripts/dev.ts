@@ -1,0 +1,76 @@
+/**
+ * `npm run dev`: contentlayer's watcher and `next dev` in one command, plus a
+ * checker on every saved file. Problems are printed here as `path:line:
+ * field: message` and shown in the browser (lib/content/dev-errors.ts) until
+ * the file is fixed; edits, additions, deletions and renames need no restart.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import chokidar from 'chokidar'
+import path from 'node:path'
+import { contentDir } from '../lib/content/dir'
+import { assertContentDir, listMarkdownFiles } from '../lib/content/files'
+import { checkFile, duplicateUrlProblems, formatProblem, type CheckedFile } from '../lib/content/check'
+import { writeDevErrors } from '../lib/content/dev-errors'
+
+const dir = contentDir()
+try {
+  assertContentDir(dir)
+} catch (e) {
+  console.error(`dev: ${(e as Error).message}`)
+  process.exit(2)
+}
+
+const checked = new Map<string, CheckedFile>()
+
+function recheck(file: string): void {
+  const full = path.join(dir, file)
+  if (fs.existsSync(full)) checked.set(file, checkFile(file, fs.readFileSync(full, 'utf8')))
+  else checked.delete(file)
+}
+
+let last = ''
+function publish(): void {
+  const all = [...checked.values()]
+  const errors = [...all.flatMap((c) => c.problems), ...duplicateUrlProblems(all)].filter((p) => p.severity === 'error')
+  const lines = errors.map((p) => formatProblem(p, path.join(path.relative(process.cwd(), dir), p.file)))
+  writeDevErrors(lines)
+  const text = lines.join('\n')
+  if (text !== last) console.log(lines.length ? `content: ${lines.length} problem(s):\n${text}` : 'content: no problems')
+  last = text
+}
+
+for (const file of listMarkdownFiles(dir)) recheck(file)
+publish()
+
+// chokidar, not fs.watch: Node 20's recursive watcher loses files that editors save by
+// writing a temporary file and renaming it over the original.
+const pending = new Set<string>()
+let timer: NodeJS.Timeout | undefined
+const hidden = (p: string) => path.relative(dir, p).split(path.sep).some((part) => part.startsWith('.'))
+chokidar.watch(dir, { ignoreInitial: true, ignored: hidden }).on('all', (_event, full) => {
+  if (!full.endsWith('.md')) return
+  pending.add(path.relative(dir, full).split(path.sep).join('/'))
+  clearTimeout(timer)
+  timer = setTimeout(() => {
+    for (const file of pending) recheck(file)
+    pending.clear()
+    publish()
+  }, 50)
+})
+
+const bin = (pkg: string, file: string) => path.resolve('node_modules', pkg, file)
+const children: ChildProcess[] = [
+  spawn(process.execPath, [bin('contentlayer2', 'bin/cli.cjs'), 'dev'], { stdio: 'inherit' }),
+  spawn(process.execPath, [bin('next', 'dist/bin/next'), 'dev', ...process.argv.slice(2)], { stdio: 'inherit' }),
+]
+const stop = () => {
+  for (const c of children) c.kill('SIGTERM')
+  process.exit(0)
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
+for (const c of children) c.on('exit', (code) => {
+  console.error(`dev: a child process exited (${code}); stopping`)
+  stop()
+})

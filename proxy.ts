@@ -7,12 +7,13 @@
  * - Unknown pages get the localized 404 page, rendered on the server, with
  *   status 404 (see lib/known-pages.ts).
  * - next-intl learns the path's locale, for pages rendered on request.
- * Files (feeds, sitemaps, robots.txt) pass through untouched.
+ * - Methods other than GET and HEAD get 405.
+ * Files (feeds, sitemaps, robots.txt, public/) that exist pass through untouched.
  */
 import { NextResponse, type NextRequest } from 'next/server'
 import { parsePath, toPath } from '@/lib/urls'
 import { localeToSegment, segmentToLocale } from '@/lib/i18n'
-import { pageExists } from '@/lib/known-pages'
+import { routeExists } from '@/lib/known-pages'
 import { siteConfig } from '@/site.config'
 
 function decoded(path: string): string | undefined {
@@ -24,14 +25,15 @@ function decoded(path: string): string | undefined {
 }
 
 export function proxy(request: NextRequest) {
+  // A static site: pages, feeds and the search page answer GET and HEAD only.
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new NextResponse('Method Not Allowed\n', { status: 405, headers: { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' } })
+  }
   const url = new URL(request.url)
   const parsed = parsePath(url.pathname)
   const locale = parsed?.locale ?? segmentToLocale(url.pathname.split('/')[1] ?? '') ?? siteConfig.defaultLocale
   const headers = new Headers(request.headers)
   headers.set('X-NEXT-INTL-LOCALE', locale)
-
-  const isFile = !url.pathname.endsWith('/') && !parsed
-  if (isFile) return NextResponse.next({ request: { headers } })
 
   if (parsed) {
     const canonical = toPath(parsed)
@@ -39,9 +41,13 @@ export function proxy(request: NextRequest) {
       url.pathname = canonical
       return NextResponse.redirect(url, 308)
     }
-    // Draft Mode (its bypass cookie) previews unpublished articles, which have no prerendered page.
-    const previewing = request.cookies.has('__prerender_bypass')
-    if (previewing || pageExists(canonical, parsed)) return NextResponse.next({ request: { headers } })
+    // The search page is rendered per request; Draft Mode (its bypass cookie) previews
+    // unpublished articles, which have no prerendered page.
+    const dynamic = parsed.kind === 'search' || request.cookies.has('__prerender_bypass')
+    if (dynamic || routeExists(canonical)) return NextResponse.next({ request: { headers } })
+  } else if (url.pathname.startsWith('/api/') || (!url.pathname.endsWith('/') && routeExists(url.pathname))) {
+    // Feeds, sitemaps, robots.txt, public files and the preview endpoints.
+    return NextResponse.next({ request: { headers } })
   }
   const notFound = new URL(`/${localeToSegment(locale)}/page-not-found/`, request.url)
   return NextResponse.rewrite(notFound, { status: 404, request: { headers } })

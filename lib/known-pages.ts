@@ -1,37 +1,53 @@
 /**
- * Which page URLs exist, from the build's own prerender manifest. The proxy
- * uses it to answer unknown pages with the server-rendered 404 page: Next
- * renders a notFound() thrown by a page on the client only (next.js#62228),
- * which leaves crawlers and readers without JavaScript a blank page.
+ * Which URLs exist, from the build's own prerender manifest (and public/).
+ * The proxy uses it to answer unknown URLs with the server-rendered 404 page:
+ * Next renders a notFound() thrown by a page on the client only
+ * (next.js#62228), which leaves crawlers and readers without JavaScript a
+ * blank page.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { siteConfig } from '@/site.config'
-import { localeToSegment } from '@/lib/i18n'
-import type { ParsedPath } from '@/lib/urls'
+import { localeToSegment, segmentToLocale } from '@/lib/i18n'
 
 let known: Set<string> | null | undefined
+
+function listPublic(dir: string, prefix = ''): string[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? listPublic(path.join(dir, e.name), `${prefix}/${e.name}`) : [`${prefix}/${e.name}`],
+    )
+  } catch {
+    return []
+  }
+}
 
 function load(): Set<string> | null {
   try {
     const file = path.resolve(process.env.NEXT_DIST_DIR || '.next', 'prerender-manifest.json')
     const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { routes: Record<string, unknown> }
-    return new Set(Object.keys(manifest.routes))
+    return new Set([...Object.keys(manifest.routes), ...listPublic(path.resolve('public'))])
   } catch {
-    return null // No production build (next dev): every page is rendered on request.
+    return null // No production build (next dev): everything is rendered on request.
   }
 }
 
-/** The key of a page in the manifest: locale segment first, decoded, no trailing slash. */
-export function manifestKey(canonicalPath: string, parsed: ParsedPath): string {
-  const prefix = siteConfig.localePrefixes[parsed.locale]
-  const rest = decodeURIComponent(canonicalPath.slice(prefix.length)).replace(/\/$/, '')
-  return `/${localeToSegment(parsed.locale)}${rest}`
+/** Manifest keys carry the locale segment; the default locale is served without it. */
+export function manifestKeys(pathname: string): string[] {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname).normalize('NFC')
+  } catch {
+    return []
+  }
+  const key = decoded.replace(/\/+$/, '') || '/'
+  const first = key.split('/')[1] ?? ''
+  const prefixed = segmentToLocale(first) && segmentToLocale(first) !== siteConfig.defaultLocale
+  return prefixed ? [key] : [key, `/${localeToSegment(siteConfig.defaultLocale)}${key === '/' ? '' : key}`]
 }
 
-/** false only when a production build is known and does not have this page. */
-export function pageExists(canonicalPath: string, parsed: ParsedPath): boolean {
-  if (parsed.kind === 'search') return true
+/** false only when a production build is known and has no such URL. */
+export function routeExists(pathname: string): boolean {
   if (known === undefined) known = load()
-  return known === null || known.has(manifestKey(canonicalPath, parsed))
+  return known === null || manifestKeys(pathname).some((k) => known!.has(k))
 }

@@ -91,6 +91,8 @@ export type ParsedPath =
   | { kind: 'term'; locale: Locale; taxonomy: Taxonomy; term: string; page: number }
   | { kind: 'search'; locale: Locale }
 
+const LANGUAGE_SUFFIX = new RegExp(`\\.(${siteConfig.locales.join('|')})$`, 'i')
+
 function parsePage(segments: string[]): { rest: string[]; page: number } | undefined {
   const n = segments.length
   if (n >= 2 && segments[n - 2] === 'page') {
@@ -127,7 +129,8 @@ export function parsePath(path: string): ParsedPath | undefined {
   if (a === 'news') {
     if (b === undefined) return { kind: 'section', locale, page }
     if (c === undefined) return { kind: 'source', locale, source: b, page }
-    if (page === 1) return { kind: 'article', locale, source: b, slug: c }
+    // Hugo 0.111 kept the language suffix in article URLs (…/20250207a09biw.zh-cn/).
+    if (page === 1) return { kind: 'article', locale, source: b, slug: c.replace(LANGUAGE_SUFFIX, '') }
   }
   return undefined
 }

@@ -12,7 +12,7 @@ import {
   checkFiles, formatProblem, invalidReportPath, makeInvalidReport, removeInvalidReport, writeInvalidReport,
 } from '../lib/content/check'
 import { contentDir } from '../lib/content/dir'
-import { assertContentDir, listMarkdownFiles } from '../lib/content/files'
+import { contentDirOrExit, listMarkdownFiles } from '../lib/content/files'
 
 const started = performance.now()
 const args = process.argv.slice(2)
@@ -23,13 +23,7 @@ if (unknown.length > 0) {
 }
 const allowInvalid = args.includes('--allow-invalid') || /^(1|true|yes)$/i.test(process.env.ALLOW_INVALID ?? '')
 
-const dir = contentDir()
-try {
-  assertContentDir(dir)
-} catch (e) {
-  console.error(`check: ${(e as Error).message}`)
-  process.exit(2)
-}
+const dir = contentDirOrExit('check', contentDir())
 
 const files = listMarkdownFiles(dir)
 // A generator, so each body is dropped as soon as it has been checked.

@@ -8,18 +8,12 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { contentDir } from '../lib/content/dir'
-import { assertContentDir, listMarkdownFiles } from '../lib/content/files'
+import { contentDirOrExit, listMarkdownFiles } from '../lib/content/files'
 import { identityFromPath } from '../lib/content/identity'
 import { generatedDir } from '../lib/content/generated'
 import { readInvalidReport } from '../lib/content/check'
 
-const dir = contentDir()
-try {
-  assertContentDir(dir)
-} catch (e) {
-  console.error(`content: ${(e as Error).message}`)
-  process.exit(2)
-}
+const dir = contentDirOrExit('content', contentDir())
 
 const started = Date.now()
 const run = spawnSync(process.execPath, [contentlayerCli(), 'build'], {

@@ -9,17 +9,11 @@ import fs from 'node:fs'
 import chokidar from 'chokidar'
 import path from 'node:path'
 import { contentDir } from '../lib/content/dir'
-import { assertContentDir, listMarkdownFiles } from '../lib/content/files'
+import { contentDirOrExit, listMarkdownFiles } from '../lib/content/files'
 import { checkFile, duplicateUrlProblems, formatProblem, type CheckedFile } from '../lib/content/check'
 import { writeDevErrors } from '../lib/content/dev-errors'
 
-const dir = contentDir()
-try {
-  assertContentDir(dir)
-} catch (e) {
-  console.error(`dev: ${(e as Error).message}`)
-  process.exit(2)
-}
+const dir = contentDirOrExit('dev', contentDir())
 
 const checked = new Map<string, CheckedFile>()
 

@@ -76,6 +76,13 @@ describe('paths and their inverse', () => {
     expect(parsePath('/zh-cn/tags/人工智能/')).toEqual(expected)
     expect(parsePath('/ZH-CN/tags/人工智能')).toEqual(expected)
   })
+  it('reads Hugo 0.111 article URLs that kept the language suffix as the article', () => {
+    const parsed = parsePath('/zh-cn/news/qq/20250207a09biw.zh-cn/')
+    expect(parsed).toEqual({ kind: 'article', locale: 'zh-CN', source: 'qq', slug: '20250207a09biw' })
+    expect(toPath(parsed!)).toBe('/zh-cn/news/qq/20250207a09biw/')
+    expect(parsePath('/news/tradingview/tagreuters.com2025newsml_l1n3p50bn0.en/')).toMatchObject({ slug: 'tagreuters.com2025newsml_l1n3p50bn0' })
+  })
+
   it('rejects malformed encodings and impossible page numbers', () => {
     expect(parsePath('/tags/%E4%ZZ/')).toBeUndefined()
     expect(parsePath('/page/0/')).toBeUndefined()

@@ -140,3 +140,21 @@ test('the search widget submits to the locale search page', async ({ page }) => 
   await page.goto('/zh-hk/')
   await expect(page.locator('.sidebar form[role="search"]')).toHaveAttribute('action', '/zh-hk/search/')
 })
+
+test('old Hugo URL shapes redirect permanently to the canonical page', async ({ request }) => {
+  const cases: [string, string][] = [
+    ['/zh-cn/news/qq/20250207a09biw.zh-cn/', '/zh-cn/news/qq/20250207a09biw/'],
+    ['/ZH-CN/news/qq/20250207a09biw/', '/zh-cn/news/qq/20250207a09biw/'],
+    ['/news/kanbao/k1000', '/news/kanbao/k1000/'],
+    ['/page/1/', '/'],
+    ['/zh-hk/tags/page/1/', '/zh-hk/tags/'],
+    ['/tags/page/2/', '/tags/'],
+    ['/en/news/kanbao/k1000/', '/news/kanbao/k1000/'],
+    ['/en/', '/'],
+  ]
+  for (const [from, to] of cases) {
+    const res = await request.get(from, { maxRedirects: 0 })
+    expect([301, 308], from).toContain(res.status())
+    expect(new URL(res.headers()['location'], 'http://x').pathname, from).toBe(to)
+  }
+})

@@ -129,3 +129,23 @@ for (const prefix of ['', '/zh-cn', '/zh-hk']) {
     })
   }
 }
+
+test('math is rendered on the server only where mathjax is on; dollar amounts stay literal', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto('/news/kanbao/k1005/')
+  await expect(page.locator('.post-content .katex').first()).toBeVisible()
+  await page.goto('/news/kanbao/k1003/')
+  await expect(page.locator('.post-content .katex')).toHaveCount(0)
+  await expect(page.locator('.post-content')).toContainText('Costs came to $2.5 million, within the 10~15 percent margin')
+  await context.close()
+})
+
+test('a thumbnail that cannot load keeps its space and shows no broken image', async ({ page }) => {
+  await page.route('https://picsum.photos/**', (route) => route.abort())
+  await page.goto('/news/kanbao/k1000/')
+  const box = await page.locator('.post-thumbnail').boundingBox()
+  expect(box!.height).toBeGreaterThan(100)
+  const covered = await page.locator('.post-thumbnail img').evaluate((img) => getComputedStyle(img, '::after').content)
+  expect(covered).not.toBe('none')
+})

@@ -26,3 +26,14 @@ export function assertContentDir(dir: string): void {
     throw new Error(`CONTENT_DIR ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (set CONTENT_DIR to a folder of <lang>/news/<source>/<id>.<lang>.md files)`)
   }
 }
+
+/** For the command-line scripts: the content folder, or exit 2 with one line naming it. */
+export function contentDirOrExit(script: string, dir: string): string {
+  try {
+    assertContentDir(dir)
+  } catch (e) {
+    console.error(`${script}: ${(e as Error).message}`)
+    process.exit(2)
+  }
+  return dir
+}

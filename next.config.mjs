@@ -54,6 +54,7 @@ const nextConfig = {
   experimental: { cpus: os.availableParallelism() },
   reactStrictMode: true,
   productionBrowserSourceMaps: false,
+  typescript: { tsconfigPath: 'tsconfig.app.json' },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },

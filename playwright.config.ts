@@ -1,33 +1,37 @@
 import { defineConfig } from '@playwright/test'
 
 /**
- * Three suites (E2E_SUITE), two of them against production builds:
+ * Four suites (E2E_SUITE), three of them against production builds:
  * - `site`: the bundled content/, every page kind in three locales, in Chromium;
  * - `corpus` (E2E_SUITE=corpus): the 5,288 real articles of ../shared/corpus,
  *   walked URL by URL against the Hugo site's URL list;
- * - `dev`: `npm run dev` on a scratch copy of content/, edited by the tests.
+ * - `dev`: `npm run dev` on a scratch copy of content/, edited by the tests;
+ * - `hostile` (E2E_SUITE=hostile): e2e/fixtures/hostile, articles full of XSS
+ *   payloads, checked for anything that runs or leaks unescaped.
  * Each builds into its own dist dir so they never serve each other's output.
  */
 const suite = process.env.E2E_SUITE ?? 'site'
 const corpus = suite === 'corpus'
-const port = Number(process.env.E2E_PORT ?? { site: 3100, corpus: 3200, dev: 3300 }[suite])
+const port = Number(process.env.E2E_PORT ?? { site: 3100, corpus: 3200, dev: 3300, hostile: 3400 }[suite])
 const env = {
   site: { CONTENT_DIR: 'content', NEXT_DIST_DIR: '.next-e2e', CONTENTLAYER_DIR: '.contentlayer-e2e' },
   corpus: { CONTENT_DIR: '../shared/corpus/content', NEXT_DIST_DIR: '.next-corpus', CONTENTLAYER_DIR: '.contentlayer-corpus' },
   // `npm run dev` edits nothing of the project's own: it runs on a scratch copy of content/.
   dev: { CONTENT_DIR: '.e2e-dev-content', NEXT_DIST_DIR: '.next-dev', CONTENTLAYER_DIR: '.contentlayer' },
+  hostile: { CONTENT_DIR: 'e2e/fixtures/hostile', NEXT_DIST_DIR: '.next-hostile', CONTENTLAYER_DIR: '.contentlayer-hostile' },
 }[suite]!
 const command = {
   site: `npm run build && npm start -- -p ${port}`,
   corpus: `npm run build && npm start -- -p ${port}`,
   dev: `rm -rf .e2e-dev-content && cp -r content .e2e-dev-content && npm run dev -- -p ${port}`,
+  hostile: `npm run build && npm start -- -p ${port}`,
 }[suite]!
 
 export default defineConfig({
   testDir: `e2e/${suite}`,
   timeout: corpus ? 15 * 60_000 : suite === 'dev' ? 90_000 : 30_000,
-  fullyParallel: suite === 'site',
-  workers: suite === 'site' ? 2 : 1,
+  fullyParallel: suite === 'site' || suite === 'hostile',
+  workers: suite === 'site' || suite === 'hostile' ? 2 : 1,
   retries: 0,
   reporter: [['list']],
   use: {

@@ -11,5 +11,6 @@ export default defineConfig({
     // result that silently depends on the machine's TZ fails here.
     env: { TZ: 'America/Los_Angeles' },
     testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 })

@@ -32,18 +32,31 @@ function load(): Set<string> | null {
   }
 }
 
+/**
+ * A path segment as Next names it in the manifest and the output files:
+ * decoded, except the characters that would change the path ("/", "#", "?"),
+ * which a tag like "AC/DC" or "C#" keeps encoded.
+ */
+function nextSegment(segment: string): string {
+  return decodeURIComponent(segment).normalize('NFC').replace(/[/#?]/g, encodeURIComponent)
+}
+
 /** Manifest keys carry the locale segment; the default locale is served without it. */
 export function manifestKeys(pathname: string): string[] {
-  let decoded: string
+  let key: string
   try {
-    decoded = decodeURIComponent(pathname).normalize('NFC')
+    key = `/${pathname.split('/').filter(Boolean).map(nextSegment).join('/')}`
   } catch {
     return []
   }
-  const key = decoded.replace(/\/+$/, '') || '/'
   const first = key.split('/')[1] ?? ''
   const prefixed = segmentToLocale(first) && segmentToLocale(first) !== siteConfig.defaultLocale
   return prefixed ? [key] : [key, `/${localeToSegment(siteConfig.defaultLocale)}${key === '/' ? '' : key}`]
+}
+
+/** The key of a page path (locale segment first): also the name of its prerendered HTML file. */
+export function pageKey(pathname: string): string | undefined {
+  return manifestKeys(pathname).at(-1)
 }
 
 /** false only when a production build is known and has no such URL. */

@@ -1,13 +1,34 @@
-// `npm start`: next start, after checking there is a build to serve (one clear line otherwise).
-import { spawn } from 'node:child_process'
+// `npm start`: serves the production build (PORT, default 3000; `-p N` also works).
+// A thin Node server around Next's request handler, for two things `next start`
+// cannot do: say clearly when there is no build, and refuse TRACE/TRACK/CONNECT
+// with 405 (Next turns them into a 500 from inside its fetch adapter).
 import fs from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
+import next from 'next'
 
 const dist = process.env.NEXT_DIST_DIR || '.next'
 if (!fs.existsSync(path.join(dist, 'BUILD_ID'))) {
   console.error(`start: no production build in ${dist}/ — run \`npm run build\` first (with the same CONTENT_DIR and NEXT_DIST_DIR)`)
   process.exit(1)
 }
-const next = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', ...process.argv.slice(2)], { stdio: 'inherit' })
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => next.kill(signal))
-next.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+
+const args = process.argv.slice(2)
+const flag = args.findIndex((a) => a === '-p' || a === '--port')
+const port = Number(flag >= 0 ? args[flag + 1] : process.env.PORT || 3000)
+const hostname = process.env.HOSTNAME || '0.0.0.0'
+const UNSUPPORTED = new Set(['TRACE', 'TRACK', 'CONNECT'])
+
+const app = next({ dev: false, dir: process.cwd(), hostname, port })
+await app.prepare()
+const handle = app.getRequestHandler()
+const server = http.createServer((req, res) => {
+  if (UNSUPPORTED.has(req.method ?? '')) {
+    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+    res.end('Method Not Allowed\n')
+    return
+  }
+  handle(req, res)
+})
+server.listen(port, hostname, () => console.log(`▲ Kanbao ready on http://localhost:${port} (${dist})`))
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)))

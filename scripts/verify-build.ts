@@ -5,11 +5,10 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { siteConfig } from '../site.config'
 import { contentDir } from '../lib/content/dir'
 import { listMarkdownFiles } from '../lib/content/files'
 import { expectedListPaths, getAllDocuments } from '../lib/content'
-import { localeToSegment } from '../lib/i18n'
+import { pageKey } from '../lib/known-pages'
 import { readInvalidReport } from '../lib/content/check'
 
 const distDir = process.env.NEXT_DIST_DIR || '.next'
@@ -17,10 +16,7 @@ const appDir = path.join(distDir, 'server', 'app')
 
 /** Where `next build` writes the prerendered HTML of a site path. */
 function htmlFile(sitePath: string): string {
-  const segments = decodeURIComponent(sitePath).split('/').filter(Boolean)
-  const prefixed = siteConfig.localePrefixes[siteConfig.defaultLocale] === '' && !siteConfig.locales.some((l) => l !== siteConfig.defaultLocale && segments[0] === localeToSegment(l))
-  const parts = prefixed ? [localeToSegment(siteConfig.defaultLocale), ...segments] : segments
-  return path.join(appDir, `${parts.join('/')}.html`)
+  return path.join(appDir, `${pageKey(sitePath)}.html`)
 }
 
 const files = listMarkdownFiles(contentDir())

@@ -18,7 +18,7 @@ import { absoluteUrl, fromParam, parsePath, paths, toPath, type Taxonomy } from 
 import { localeToSegment } from '@/lib/i18n'
 import {
   getArticle, getArticles, getSourcePage, getTerm, getTermPage, listSources, listTerms,
-  type Article, type ArticleSummary, type Paged,
+  getArticleBody, type Article, type ArticleBody, type ArticleSummary, type Paged,
 } from '@/lib/content'
 
 export const FEED_SIZE = 50
@@ -42,6 +42,9 @@ function formatsOf(locale: Locale, listPath: string): FeedFormat[] {
 // ---------------------------------------------------------------------------
 // Building
 
+/** An article with its rendered body, which feeds carry in full. */
+export type FeedArticle = Article & ArticleBody
+
 export interface FeedInput {
   locale: Locale
   title: string
@@ -49,7 +52,7 @@ export interface FeedInput {
   /** The list page the feed mirrors, e.g. "/zh-cn/tags/ai/". */
   path: string
   /** Newest first is expected but not required; the newest FEED_SIZE are kept. */
-  articles: readonly Article[]
+  articles: readonly FeedArticle[]
 }
 
 const lastChange = (a: Article) => new Date(Math.max(a.published.getTime(), a.modified.getTime()))
@@ -73,7 +76,7 @@ export function buildFeed({ locale, title, description, path, articles }: FeedIn
   return feed
 }
 
-function toItem(a: Article): Item {
+function toItem(a: FeedArticle): Item {
   const url = absoluteUrl(a.path)
   const thumbnail = a.thumbnail && URL.canParse(a.thumbnail.src) ? a.thumbnail.src : undefined
   return {
@@ -257,6 +260,9 @@ function newestOf(locale: Locale, pageOf: (page: number) => Paged<ArticleSummary
   return out.slice(0, FEED_SIZE)
 }
 
+const withBodies = (articles: readonly Article[]): Promise<FeedArticle[]> =>
+  Promise.all(articles.map(async (a) => ({ ...a, ...(await getArticleBody(a)) })))
+
 /** The feed of a list, or undefined when the list does not exist in that locale. */
 export async function loadFeed(locale: Locale, list: FeedList): Promise<Feed | undefined> {
   const site = await getTranslations({ locale, namespace: 'site' })
@@ -264,16 +270,16 @@ export async function loadFeed(locale: Locale, list: FeedList): Promise<Feed | u
   const siteTitle = site('title')
   const description = site('subtitle')
   if (list.kind === 'home') {
-    return buildFeed({ locale, title: siteTitle, description, path: paths.home(locale), articles: getArticles(locale).slice(0, FEED_SIZE) })
+    return buildFeed({ locale, title: siteTitle, description, path: paths.home(locale), articles: await withBodies(getArticles(locale).slice(0, FEED_SIZE)) })
   }
   if (list.kind === 'source') {
     if (!getSourcePage(locale, list.source, 1)) return undefined
-    const articles = newestOf(locale, (n) => getSourcePage(locale, list.source, n))
+    const articles = await withBodies(newestOf(locale, (n) => getSourcePage(locale, list.source, n)))
     return buildFeed({ locale, title: `${t('source', { name: list.source })} – ${siteTitle}`, description, path: paths.source(locale, list.source), articles })
   }
   const term = getTerm(locale, list.taxonomy, list.slug)
   if (!term) return undefined
-  const articles = newestOf(locale, (n) => getTermPage(locale, list.taxonomy, list.slug, n))
+  const articles = await withBodies(newestOf(locale, (n) => getTermPage(locale, list.taxonomy, list.slug, n)))
   const label = t(list.taxonomy === 'tags' ? 'tag' : 'category', { name: term.name })
   return buildFeed({ locale, title: `${label} – ${siteTitle}`, description, path: paths.term(locale, list.taxonomy, list.slug), articles })
 }

@@ -19,7 +19,7 @@ function doc(file: string, fields: Partial<SourceDocument> & { published?: strin
     source: id.source,
     slug: id.slug,
     url: paths.article(id.locale, id.source, id.slug),
-    derived: { published, modified: published, expires: null, html: '', headings: [], excerpt: '', readingMinutes: 1, sourceLink: null },
+    derived: { published, modified: published, expires: null, excerpt: '', readingMinutes: 1, sourceLink: null },
     _raw: { sourceFilePath: file },
   }
 }

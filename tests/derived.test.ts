@@ -31,7 +31,7 @@ function article(key: string, day: number, tags: string[], categories: string[],
     key, locale: locale as Article['locale'], source, slug, path: `/news/${source}/${slug}/`, title: slug, summary: '', excerpt: '', lead: '',
     published: new Date(Date.UTC(2025, 1, day)), modified: new Date(Date.UTC(2025, 1, day)), status: 'published',
     tags: tags.map((t) => ({ name: t, slug: t })), categories: categories.map((c) => ({ name: c, slug: c })),
-    readingMinutes: 1, translations: [], menus: [], file: `${key}.md`, html: '', headings: [], sidebar: 'right', widgets: [],
+    readingMinutes: 1, translations: [], menus: [], file: `${key}.md`, sidebar: 'right', widgets: [],
     pager: true, authorbox: false, comments: false, toc: false, mathjax: false,
   }
 }

@@ -4,7 +4,7 @@ import { decodeHTML } from 'entities'
 import { absolutizeHtml, atom, buildFeed, FEED_SIZE, feedAlternateTypes, feedLinks, json, rss } from '@/lib/feeds'
 import { siteConfig, type Locale } from '@/site.config'
 import { paths } from '@/lib/urls'
-import type { Article } from '@/lib/content/types'
+import type { FeedArticle } from '@/lib/feeds'
 
 const BASE = siteConfig.siteUrl
 const HOSTILE = [
@@ -15,7 +15,7 @@ const HOSTILE = [
   'x]]>y]]>z',
 ]
 
-function article(i: number, fields: Partial<Article> = {}): Article {
+function article(i: number, fields: Partial<FeedArticle> = {}): FeedArticle {
   const locale: Locale = fields.locale ?? 'en'
   const source = fields.source ?? 'reuters'
   const slug = fields.slug ?? `a${i}`

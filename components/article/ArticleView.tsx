@@ -6,7 +6,7 @@ import { siteConfig } from '@/site.config'
 import { Meta } from '@/components/article/Meta'
 import { Thumbnail } from '@/components/article/Thumbnail'
 import { Toc } from '@/components/article/Toc'
-import { getNeighbours, getRelated, getTranslations as getArticleTranslations, type Article } from '@/lib/content'
+import { getArticleBody, getNeighbours, getRelated, getTranslations as getArticleTranslations, type Article } from '@/lib/content'
 import { absoluteUrl, paths } from '@/lib/urls'
 import { commentsEmbed, commentsEnabled } from '@/lib/comments'
 import { showsUnpublished } from '@/lib/content/publication'
@@ -15,6 +15,7 @@ import { Comments } from '@/components/article/Comments'
 export async function ArticleView({ article }: { article: Article }) {
   const t = await getTranslations({ locale: article.locale, namespace: 'article' })
   const { older, newer } = article.pager ? getNeighbours(article) : {}
+  const body = await getArticleBody(article)
   return (
     <article className="post" lang={article.locale}>
       <header className="post-header">
@@ -23,9 +24,9 @@ export async function ArticleView({ article }: { article: Article }) {
         <Meta article={article} translations={getArticleTranslations(article)} />
       </header>
       {article.thumbnail?.inPost && <Thumbnail thumbnail={article.thumbnail} className="post-thumbnail" />}
-      {article.toc && <Toc headings={article.headings} title={t('toc')} />}
-      {/* Sanitized at content build time by lib/markdown (rehype-sanitize): article bodies are untrusted. */}
-      <div className="post-content" dangerouslySetInnerHTML={{ __html: article.html }} />
+      {article.toc && <Toc headings={body.headings} title={t('toc')} />}
+      {/* Sanitized by lib/markdown (rehype-sanitize) when rendered: article bodies are untrusted. */}
+      <div className="post-content" dangerouslySetInnerHTML={{ __html: body.html }} />
       <footer className="post-footer">
         {article.sourceLink && (
           <p className="post-source">

@@ -4,7 +4,7 @@
  */
 import { splitSourceLink, type SourceLink } from '@/lib/content/source-link'
 import { parseSiteDate } from '@/lib/dates'
-import { renderMarkdown, type Heading } from '@/lib/markdown/render'
+import { markdownToText } from '@/lib/markdown/text'
 import { excerpt, readingMinutes } from '@/lib/text'
 
 export interface RawArticleInput {
@@ -12,7 +12,6 @@ export interface RawArticleInput {
   publishDate?: string
   lastmod?: string
   expiryDate?: string
-  mathjax?: boolean
   body: { raw: string }
 }
 
@@ -22,8 +21,6 @@ export interface DerivedArticle {
   published: number
   modified: number
   expires: number | null
-  html: string
-  headings: Heading[]
   excerpt: string
   readingMinutes: number
   sourceLink: SourceLink | null
@@ -36,18 +33,18 @@ function requireDate(value: string | undefined, field: string): number {
   return d.getTime()
 }
 
-export async function deriveArticle(doc: RawArticleInput): Promise<DerivedArticle> {
+export function deriveArticle(doc: RawArticleInput): DerivedArticle {
   const published = requireDate(doc.publishDate || doc.date, doc.publishDate ? 'publishDate' : 'date')
   const { body, sourceLink } = splitSourceLink(doc.body.raw ?? '')
-  const rendered = await renderMarkdown(body, { math: Boolean(doc.mathjax) })
+  // Bodies are rendered by the page that shows them (lib/content getArticleBody), in
+  // the build's parallel workers; lists and search need only the words.
+  const text = markdownToText(body)
   return {
     published,
     modified: doc.lastmod ? requireDate(doc.lastmod, 'lastmod') : published,
     expires: doc.expiryDate ? requireDate(doc.expiryDate, 'expiryDate') : null,
-    html: rendered.html,
-    headings: rendered.headings,
-    excerpt: excerpt(rendered.text),
-    readingMinutes: readingMinutes(rendered.text),
+    excerpt: excerpt(text),
+    readingMinutes: readingMinutes(text),
     sourceLink: sourceLink ?? null,
   }
 }

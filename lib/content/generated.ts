@@ -16,9 +16,30 @@ export function generatedDir(): string {
 }
 
 const indexFile = () => path.join(generatedDir(), 'Article', '_index.json')
+/** The same documents without their bodies, written by the content build (scripts/content-build.ts). */
+export const metaFile = () => path.join(generatedDir(), 'Article', '_meta.json')
 
+/** One document's file, with its body: contentlayer writes one per document. */
+export function documentFile(sourceFilePath: string): string {
+  return path.join(generatedDir(), 'Article', `${sourceFilePath.split('/').join('__')}.json`)
+}
+
+const mtime = (file: string) => {
+  try {
+    return fs.statSync(file).mtimeMs
+  } catch {
+    return -1
+  }
+}
+
+/**
+ * Every document's fields for lists and widgets. Bodies stay on disk (see
+ * readDocumentBody): at tens of thousands of articles, holding every body in
+ * each build worker is what runs out of memory. Under `npm run dev` the
+ * watcher rewrites the full index, which is then newer than the bodiless one.
+ */
 export function readGeneratedArticles(): GeneratedArticle[] {
-  const file = indexFile()
+  const file = mtime(metaFile()) >= mtime(indexFile()) ? metaFile() : indexFile()
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as GeneratedArticle[]
   } catch (e) {
@@ -26,11 +47,13 @@ export function readGeneratedArticles(): GeneratedArticle[] {
   }
 }
 
+/** The Markdown body of one document. */
+export function readDocumentBody(sourceFilePath: string): string {
+  const doc = JSON.parse(fs.readFileSync(documentFile(sourceFilePath), 'utf8')) as { body?: { raw?: string } }
+  return doc.body?.raw ?? ''
+}
+
 /** Changes whenever the content watcher rewrites the index (used by dev to pick up edits). */
 export function generatedStamp(): number {
-  try {
-    return fs.statSync(indexFile()).mtimeMs
-  } catch {
-    return 0
-  }
+  return Math.max(mtime(indexFile()), 0)
 }

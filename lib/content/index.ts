@@ -3,7 +3,10 @@
  * Pages ask it for articles, lists, terms and pages; it owns sorting,
  * pagination, publication rules and the shape of what they get back.
  */
-import { generatedStamp, readGeneratedArticles } from '@/lib/content/generated'
+import { generatedStamp, readDocumentBody, readGeneratedArticles } from '@/lib/content/generated'
+import { splitSourceLink } from '@/lib/content/source-link'
+import { renderMarkdown } from '@/lib/markdown/render'
+import { markdownToText } from '@/lib/markdown/text'
 import { ContentError, readDevErrors } from '@/lib/content/dev-errors'
 import { siteConfig, type Locale } from '@/site.config'
 import { paths, type Taxonomy } from '@/lib/urls'
@@ -11,7 +14,7 @@ import { buildSiteIndex, type SiteIndex, type SourceDocument } from '@/lib/conte
 import { paginate } from '@/lib/content/paginate'
 import { showsUnpublished } from '@/lib/content/publication'
 import { relatedArticles } from '@/lib/content/related'
-import type { Article, ArticleSummary, Paged, TermCount } from '@/lib/content/types'
+import type { Article, ArticleBody, ArticleSummary, Paged, TermCount } from '@/lib/content/types'
 
 export type * from '@/lib/content/types'
 export { pageNumbers } from '@/lib/content/paginate'
@@ -119,6 +122,28 @@ export function getTermPage(locale: Locale, taxonomy: Taxonomy, slug: string, pa
 /** Articles that put themselves in a menu (`menu: main`), oldest first like Hugo's weight-less menus. */
 export function getMenuArticles(locale: Locale, menu: string): readonly ArticleSummary[] {
   return loc(locale).articles.filter((a) => a.menus.includes(menu)).reverse()
+}
+
+// Feeds render the same article for the home, its tags, categories and source.
+const bodies = new Map<string, Promise<ArticleBody>>()
+const BODY_CACHE = 500
+
+/** The article's body, read from its own file and rendered (sanitized) when a page needs it. */
+export function getArticleBody(article: Article): Promise<ArticleBody> {
+  const key = `${article.file}|${contentStamp()}`
+  let body = bodies.get(key)
+  if (!body) {
+    const { body: markdown } = splitSourceLink(readDocumentBody(article.file))
+    body = renderMarkdown(markdown, { math: article.mathjax }).then(({ html, headings }) => ({ html, headings }))
+    if (bodies.size >= BODY_CACHE) bodies.delete(bodies.keys().next().value!)
+    bodies.set(key, body)
+  }
+  return body
+}
+
+/** The plain text of an article's body, for the search index. */
+export function getArticleText(article: Article): string {
+  return markdownToText(splitSourceLink(readDocumentBody(article.file)).body)
 }
 
 const positions = new WeakMap<readonly Article[], Map<string, number>>()

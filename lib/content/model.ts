@@ -86,8 +86,6 @@ export function toArticle(doc: SourceDocument, now: number): Article {
     translations: (doc.translations ?? []).filter(isLocale),
     menus: normalizeMenus(doc.menu),
     file: doc._raw.sourceFilePath,
-    html: d.html,
-    headings: d.headings,
     sourceLink: d.sourceLink ?? undefined,
     sidebar: normalizeSidebar(doc.sidebar, siteConfig.sidebar.single),
     widgets: normalizeWidgets(doc.widgets),

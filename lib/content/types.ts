@@ -46,9 +46,13 @@ export interface ArticleSummary {
   file: string
 }
 
-export interface Article extends ArticleSummary {
+/** The rendered body: sanitized HTML and the headings for the table of contents. */
+export interface ArticleBody {
   html: string
   headings: Heading[]
+}
+
+export interface Article extends ArticleSummary {
   sourceLink?: SourceLink
   sidebar: SidebarPosition
   widgets: WidgetName[]

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type MiniSearch from 'minisearch'
 import { siteConfig, type Locale } from '@/site.config'
-import { contentStamp, getArticles } from '@/lib/content'
+import { contentStamp, getArticles, getArticleText } from '@/lib/content'
 import { showsUnpublished } from '@/lib/content/publication'
 import { buildIndex, loadIndex, runSearch, serializeIndex, type SearchDocument, type SearchQuery, type SearchResults } from '@/lib/search/engine'
 
@@ -18,17 +18,13 @@ export function searchIndexFile(locale: Locale): string {
   return path.resolve(process.env.NEXT_DIST_DIR || '.next', 'kanbao', `search-${locale}.json`)
 }
 
-function htmlToText(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[e]!).replace(/\s+/g, ' ')
-}
-
 export function searchDocuments(locale: Locale): SearchDocument[] {
   return getArticles(locale).map((a) => ({
     id: a.key,
     path: a.path,
     title: a.title,
     summary: a.summary,
-    body: htmlToText(a.html),
+    body: getArticleText(a),
     excerpt: a.summary || a.excerpt,
     published: a.published.getTime(),
     source: a.source,

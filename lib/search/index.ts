@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type MiniSearch from 'minisearch'
-import { siteConfig, type Locale } from '@/site.config'
+import type { Locale } from '@/site.config'
 import { contentStamp, getArticles, getArticleText } from '@/lib/content'
 import { showsUnpublished } from '@/lib/content/publication'
 import { buildIndex, loadIndex, runSearch, serializeIndex, type SearchDocument, type SearchQuery, type SearchResults } from '@/lib/search/engine'
@@ -32,17 +32,13 @@ export function searchDocuments(locale: Locale): SearchDocument[] {
   }))
 }
 
-/** Writes every locale's index; returns the document counts. */
-export function writeSearchIndexes(): Record<Locale, number> {
-  const counts = {} as Record<Locale, number>
-  for (const locale of siteConfig.locales) {
-    const docs = searchDocuments(locale)
-    const file = searchIndexFile(locale)
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(file, serializeIndex(buildIndex(docs)))
-    counts[locale] = docs.length
-  }
-  return counts
+/** Writes one locale's index; returns its document count. */
+export function writeSearchIndex(locale: Locale): number {
+  const docs = searchDocuments(locale)
+  const file = searchIndexFile(locale)
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, serializeIndex(buildIndex(docs)))
+  return docs.length
 }
 
 const loaded = new Map<Locale, { stamp: number; index: MiniSearch<SearchDocument> | undefined }>()

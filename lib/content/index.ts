@@ -102,11 +102,19 @@ export function getSourcePage(locale: Locale, source: string, page: number): Pag
   return list && paginate(list, page, siteConfig.pageSize)
 }
 
-/** Terms of a taxonomy with their article counts, most used first. */
+const termLists = new WeakMap<object, TermCount[]>()
+
+/** Terms of a taxonomy with their article counts, most used first (computed once per build, not per page). */
 export function listTerms(locale: Locale, taxonomy: Taxonomy): TermCount[] {
-  return [...loc(locale).terms[taxonomy].values()]
-    .map(({ name, slug, count }) => ({ name, slug, count }))
-    .sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug))
+  const groups = loc(locale).terms[taxonomy]
+  let list = termLists.get(groups)
+  if (!list) {
+    list = [...groups.values()]
+      .map(({ name, slug, count }) => ({ name, slug, count }))
+      .sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug))
+    termLists.set(groups, list)
+  }
+  return list
 }
 
 export function getTerm(locale: Locale, taxonomy: Taxonomy, slug: string): TermCount | undefined {

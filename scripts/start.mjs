@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import next from 'next'
+import { localeSegments } from '../next.config.mjs'
 
 const dist = process.env.NEXT_DIST_DIR || '.next'
 if (!fs.existsSync(path.join(dist, 'BUILD_ID'))) {
@@ -30,5 +31,16 @@ const server = http.createServer((req, res) => {
   }
   handle(req, res)
 })
-server.listen(port, hostname, () => console.log(`▲ Kanbao ready on http://localhost:${port} (${dist})`))
+server.listen(port, hostname, () => {
+  console.log(`▲ Kanbao ready on http://localhost:${port} (${dist})`)
+  warmSearch()
+})
+
+// Loading a locale's search index takes seconds at tens of thousands of articles;
+// do it now, in the background, rather than in the first reader's search.
+function warmSearch() {
+  for (const prefix of ['', ...localeSegments.map((segment) => `/${segment}`)]) {
+    fetch(`http://127.0.0.1:${port}${prefix}/search/?q=warmup`, { signal: AbortSignal.timeout(120_000) }).catch(() => {})
+  }
+}
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)))

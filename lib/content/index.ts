@@ -31,10 +31,16 @@ function site(): SiteIndex {
   // In dev the content watcher rewrites the generated files; re-read them when they change.
   const stamp = showsUnpublished() ? generatedStamp() : 0
   if (!index || stamp !== indexStamp) {
-    index = buildSiteIndex(readGeneratedArticles() as unknown as SourceDocument[], {
-      now: Date.now(),
-      showUnpublished: showsUnpublished(),
-    })
+    let docs: SourceDocument[]
+    try {
+      docs = readGeneratedArticles() as unknown as SourceDocument[]
+    } catch (e) {
+      // In dev the watcher may be halfway through rewriting the index: keep serving the
+      // previous one and read again on the next request.
+      if (index && showsUnpublished()) return index
+      throw e
+    }
+    index = buildSiteIndex(docs, { now: Date.now(), showUnpublished: showsUnpublished() })
     indexStamp = stamp
   }
   return index

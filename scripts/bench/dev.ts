@@ -1,0 +1,112 @@
+/**
+ * The editor's loop on a big site: `npm run dev` on the data set, then how long
+ * an edit, a new file and a deletion take to show in the page's HTML.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { atExit, sleep, start, treeRss, waitForUrl } from './measure'
+
+export interface DevLoop {
+  /** Until the first article page answered 200 (contentlayer's first build + first compile). */
+  readySeconds: number
+  editSeconds: number
+  addSeconds: number
+  deleteSeconds: number
+  peakRssBytes: number
+  /** 5xx answers seen while polling after a change (the page should never break while content rebuilds). */
+  serverErrors: number
+  lastServerError: string
+}
+
+const errors = { count: 0, last: '' }
+
+/** Polls `url` until `check` passes; seconds it took, or throws after `limit` seconds. */
+async function until(url: string, check: (html: string, status: number) => boolean, limit: number, what: string): Promise<number> {
+  const began = performance.now()
+  let last = ''
+  while (performance.now() - began < limit * 1000) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(limit * 1000) })
+      last = `${res.status}`
+      const html = await res.text()
+      if (res.status >= 500) {
+        errors.count++
+        const m = /cannot read (\S+) \(([^)]*)\)/.exec(html)
+        errors.last = m ? `HTTP ${res.status}: cannot read ${path.basename(m[1])}: ${m[2]}` : `HTTP ${res.status}`
+      }
+      if (check(html, res.status)) return (performance.now() - began) / 1000
+    } catch (e) {
+      last = (e as Error).message
+    }
+    await sleep(200)
+  }
+  throw new Error(`dev: ${what} did not show at ${url} within ${limit} s (last: ${last})`)
+}
+
+export async function devLoop(opts: { contentDir: string; port: number; distDir: string; logFile: string; readyLimit: number }): Promise<DevLoop> {
+  const { identityFromPath } = await import('@/lib/content/identity')
+  const { paths } = await import('@/lib/urls')
+  const base = `http://localhost:${opts.port}`
+  // An English file without CRs, so the title line is a plain `title: "…"` line.
+  const folder = path.join(opts.contentDir, 'en/news')
+  const source = fs.readdirSync(folder).sort()[0]
+  const name = fs.readdirSync(path.join(folder, source)).sort()[0]
+  const rel = `en/news/${source}/${name}`
+  const file = path.join(opts.contentDir, rel)
+  const original = fs.readFileSync(file, 'utf8')
+  const urlOf = (r: string) => {
+    const id = identityFromPath(r)!
+    return base + paths.article(id.locale, id.source, id.slug)
+  }
+  const addedRel = `en/news/${source}/bench-added-${Date.now()}.en.md`
+  const added = path.join(opts.contentDir, addedRel)
+  // Put the data set back even when the run is interrupted mid-edit.
+  const restore = () => {
+    fs.writeFileSync(file, original)
+    fs.rmSync(added, { force: true })
+  }
+  atExit(restore)
+
+  // A cold start, as for an editor opening the project: no generated documents
+  // (the content build stages leave this data set's there), no compiled pages.
+  for (const dir of ['.contentlayer/generated', '.contentlayer/.cache', opts.distDir]) fs.rmSync(dir, { recursive: true, force: true })
+  const server = start('npm', ['run', 'dev', '--', '-p', String(opts.port), '-H', 'localhost'], {
+    env: {
+      CONTENT_DIR: opts.contentDir,
+      NEXT_DIST_DIR: opts.distDir,
+      // The dev watcher writes .contentlayer/ and the app must read what it writes.
+      CONTENTLAYER_DIR: '.contentlayer',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    logFile: opts.logFile,
+  })
+  let peak = 0
+  const sampler = setInterval(() => {
+    if (server.child.pid) peak = Math.max(peak, treeRss(server.child.pid))
+  }, 1000)
+  try {
+    const began = performance.now()
+    const alive = () => server.child.exitCode === null && server.child.signalCode === null
+    const ready = await waitForUrl(urlOf(rel), opts.readyLimit, (s) => s === 200, alive)
+    if (!ready) throw new Error(`dev: ${urlOf(rel)} never answered 200 within ${opts.readyLimit} s${alive() ? '' : ' (npm run dev exited)'}; see ${opts.logFile}`)
+    const readySeconds = (performance.now() - began) / 1000
+
+    const title = `Bench edit ${Date.now()}`
+    fs.writeFileSync(file, original.replace(/^title: ".*"$/m, `title: "${title}"`))
+    const editSeconds = await until(urlOf(rel), (html) => html.includes(title), 120, 'the edited title')
+    fs.writeFileSync(file, original)
+    await until(urlOf(rel), (html) => !html.includes(title), 120, 'the restored title')
+
+    const addedTitle = `Bench added ${Date.now()}`
+    fs.writeFileSync(added, original.replace(/^title: ".*"$/m, `title: "${addedTitle}"`))
+    const addSeconds = await until(urlOf(addedRel), (html, status) => status === 200 && html.includes(addedTitle), 120, 'the new file')
+    fs.rmSync(added)
+    const deleteSeconds = await until(urlOf(addedRel), (_html, status) => status === 404, 120, 'the deletion')
+
+    return { readySeconds, editSeconds, addSeconds, deleteSeconds, peakRssBytes: peak, serverErrors: errors.count, lastServerError: errors.last }
+  } finally {
+    clearInterval(sampler)
+    restore()
+    await server.stop()
+  }
+}

@@ -31,8 +31,10 @@ async function until(url: string, check: (html: string, status: number) => boole
       const html = await res.text()
       if (res.status >= 500) {
         errors.count++
-        const m = /cannot read (\S+) \(([^)]*)\)/.exec(html)
-        errors.last = m ? `HTTP ${res.status}: cannot read ${path.basename(m[1])}: ${m[2]}` : `HTTP ${res.status}`
+        // The two shapes seen: lib/content's "cannot read <file> (<why>)" and a bare "ENOENT: …, open '<file>'".
+        const read = /cannot read (\S+) \(([^)]*)\)/.exec(html)
+        const sys = /(E[A-Z]+): [^']*'([^']+)'/.exec(html)
+        errors.last = `HTTP ${res.status}${read ? `: cannot read ${path.basename(read[1])}: ${read[2]}` : sys ? `: ${sys[1]} ${path.basename(sys[2])}` : ''}`
       }
       if (check(html, res.status)) return (performance.now() - began) / 1000
     } catch (e) {

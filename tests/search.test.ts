@@ -82,6 +82,14 @@ describe('search over real articles', () => {
     expect(runSearch(en, q('the', { tag: 'thehill' })).hits.every((h) => h.tags.includes('thehill'))).toBe(true)
   })
 
+  it('reports matched Chinese words as typed, for highlighting, and lets one character find its bigrams', () => {
+    const results = runSearch(zhCN, q('欧洲人工智能'))
+    expect(results.terms).toEqual(expect.arrayContaining(['欧洲', '人工', '智能']))
+    const title = highlight(results.hits[0].title, results.terms)
+    expect(title.some((p) => p.match && /欧洲|人工智能/.test(p.text))).toBe(true)
+    expect(runSearch(zhCN, q('欧')).hits.map((h) => h.id)).toContain(seed)
+  })
+
   it('survives serialization to the file the build writes', () => {
     const again = loadIndex(serializeIndex(zhCN))
     expect(runSearch(again, q('欧洲人工智能')).hits.map((h) => h.id)).toContain(seed)

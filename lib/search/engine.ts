@@ -3,7 +3,7 @@
  * tokens of ./tokenize. Plain functions: build, serialize, load, query.
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch'
-import { isCjkToken, tokenizeDocument, tokenizeQuery } from '@/lib/search/tokenize'
+import { displayTerm, indexTerm, isCjkToken, tokenizeDocument, tokenizeQuery } from '@/lib/search/tokenize'
 
 export interface SearchDocument {
   id: string
@@ -47,7 +47,7 @@ export interface SearchResults {
 const options: Options<SearchDocument> = {
   fields: ['title', 'summary', 'body'],
   storeFields: ['path', 'title', 'excerpt', 'published', 'source', 'tags'],
-  tokenize: (text) => tokenizeDocument(text),
+  tokenize: (text) => tokenizeDocument(text).map(indexTerm),
   processTerm: (term) => term,
 }
 
@@ -68,8 +68,10 @@ export function loadIndex(json: string): MiniSearch<SearchDocument> {
 const EMPTY = (page: number): SearchResults => ({ hits: [], total: 0, page, totalPages: 0, terms: [] })
 
 export function runSearch(index: MiniSearch<SearchDocument>, query: SearchQuery): SearchResults {
-  const tokens = tokenizeQuery(query.q)
-  if (tokens.length === 0) return EMPTY(query.page)
+  const words = tokenizeQuery(query.q)
+  if (words.length === 0) return EMPTY(query.page)
+  const typed = new Map(words.map((w) => [indexTerm(w), w]))
+  const tokens = [...typed.keys()]
   const results = index.search(tokens.join(' '), {
     tokenize: (s) => s.split(' '),
     processTerm: (t) => t,
@@ -77,8 +79,14 @@ export function runSearch(index: MiniSearch<SearchDocument>, query: SearchQuery)
     // Title hits first: a word in the headline says more than one in the body.
     boost: { title: 4, summary: 1.5 },
     // A lone Chinese character matches the bigrams it starts; Latin words match as prefixes.
-    prefix: (term) => (isCjkToken(term) ? Array.from(term).length === 1 : term.length >= 3),
-    fuzzy: (term) => (!isCjkToken(term) && term.length >= 6 ? 0.15 : false),
+    prefix: (term) => {
+      const word = typed.get(term) ?? term
+      return isCjkToken(word) ? Array.from(word).length === 1 : word.length >= 3
+    },
+    fuzzy: (term) => {
+      const word = typed.get(term) ?? term
+      return !isCjkToken(word) && word.length >= 6 ? 0.15 : false
+    },
     filter: (r) => matchesFilters(r, query),
   })
   // Title hits first (readers scan headlines), then by relevance within each group.
@@ -89,7 +97,7 @@ export function runSearch(index: MiniSearch<SearchDocument>, query: SearchQuery)
   const totalPages = Math.ceil(results.length / query.pageSize)
   const start = (query.page - 1) * query.pageSize
   const hits = results.slice(start, start + query.pageSize).map(toHit)
-  const terms = [...new Set(hits.flatMap((h, i) => results[start + i].terms))]
+  const terms = [...new Set(hits.flatMap((h, i) => results[start + i].terms.map(displayTerm)))]
   return { hits, total: results.length, page: query.page, totalPages, terms }
 }
 

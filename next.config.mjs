@@ -41,6 +41,17 @@ export const securityHeaders = [
   ...(https ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
 ]
 
+/**
+ * Prerendered pages and feeds as `npm start` sends them (scripts/static-pages.mjs).
+ * They change only when the site is rebuilt, so a CDN may keep them for a year
+ * (a deploy purges it) and serve a stale copy while it refetches; browsers
+ * recheck after a minute, cheaply, with the ETag.
+ */
+export const pageCacheControl = 'public, max-age=60, s-maxage=31536000, stale-while-revalidate=86400'
+
+/** The default locale's segment: its pages are served from the root. */
+export const defaultLocaleSegment = 'en'
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A second build (the corpus e2e suite) can live beside the first.
@@ -66,7 +77,7 @@ const nextConfig = {
       afterFiles: [
         { source: '/', destination: '/en/' },
         // Whole-segment exclusions: "/energy/" is the default locale's, "/en/" is not.
-        { source: `/:first((?!(?:${[...localeSegments, 'en', '_next', 'api', 'sitemaps'].join('|')})(?:/|$))[^/]+)/:rest*`, destination: '/en/:first/:rest*' },
+        { source: `/:first((?!(?:${[...localeSegments, defaultLocaleSegment, '_next', 'api', 'sitemaps'].join('|')})(?:/|$))[^/]+)/:rest*`, destination: '/en/:first/:rest*' },
       ],
     }
   },

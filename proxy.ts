@@ -49,7 +49,12 @@ export function proxy(request: NextRequest) {
     // Feeds, sitemaps, robots.txt, public files and the preview endpoints.
     return NextResponse.next({ request: { headers } })
   }
-  const notFound = new URL(`/${localeToSegment(locale)}/page-not-found/`, request.url)
+  // nextUrl, not request.url: its origin is the one Next compares to decide that a
+  // rewrite stays on this server. Built from request.url, a server started with
+  // HOSTNAME=127.0.0.1 took it for an external URL and proxied it back to itself.
+  const notFound = request.nextUrl.clone()
+  notFound.pathname = `/${localeToSegment(locale)}/page-not-found/`
+  notFound.search = ''
   return NextResponse.rewrite(notFound, { status: 404, request: { headers } })
 }
 

@@ -1,4 +1,4 @@
-// `npm start`: serves the production build (PORT, default 3000; `-p N` also works).
+// `npm start`: serves the production build (PORT, default 3000, or `-p N`; `-H address` to listen on one address).
 // A thin Node server around Next's request handler, for two things `next start`
 // cannot do: say clearly when there is no build, and refuse TRACE/TRACK/CONNECT
 // with 405 (Next turns them into a 500 from inside its fetch adapter).
@@ -6,7 +6,8 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import next from 'next'
-import { localeSegments } from '../next.config.mjs'
+import { defaultLocaleSegment, localeSegments, pageCacheControl, securityHeaders } from '../next.config.mjs'
+import { createStaticPages } from './static-pages.mjs'
 
 const dist = process.env.NEXT_DIST_DIR || '.next'
 if (!fs.existsSync(path.join(dist, 'BUILD_ID'))) {
@@ -15,21 +16,26 @@ if (!fs.existsSync(path.join(dist, 'BUILD_ID'))) {
 }
 
 const args = process.argv.slice(2)
-const flag = args.findIndex((a) => a === '-p' || a === '--port')
-const port = Number(flag >= 0 ? args[flag + 1] : process.env.PORT || 3000)
-const hostname = process.env.HOSTNAME || '0.0.0.0'
+const option = (...names) => {
+  const i = args.findIndex((a) => names.includes(a))
+  return i >= 0 ? args[i + 1] : undefined
+}
+const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000)
+// Not $HOSTNAME: shells and containers set it to the machine's own name.
+const hostname = option('-H', '--hostname') ?? '0.0.0.0'
 const UNSUPPORTED = new Set(['TRACE', 'TRACK', 'CONNECT'])
 
 const app = next({ dev: false, dir: process.cwd(), hostname, port })
 await app.prepare()
 const handle = app.getRequestHandler()
+const serveStatic = createStaticPages({ dist, defaultSegment: defaultLocaleSegment, headers: securityHeaders, cacheControl: pageCacheControl })
 const server = http.createServer((req, res) => {
   if (UNSUPPORTED.has(req.method ?? '')) {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
     res.end('Method Not Allowed\n')
     return
   }
-  handle(req, res)
+  if (!serveStatic(req, res)) handle(req, res)
 })
 server.listen(port, hostname, () => {
   console.log(`▲ Kanbao ready on http://localhost:${port} (${dist})`)

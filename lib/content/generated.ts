@@ -47,10 +47,48 @@ export function readGeneratedArticles(): GeneratedArticle[] {
   }
 }
 
-/** The Markdown body of one document. */
+/**
+ * Every built document without its body, read one file at a time: contentlayer's
+ * `_index.json` holds all bodies in one JSON text, which at ~100k articles is longer
+ * than the longest string V8 can hold. `_index.mjs` lists the documents' files.
+ */
+export function readBuiltDocumentsWithoutBodies(): GeneratedArticle[] {
+  const dir = path.join(generatedDir(), 'Article')
+  const barrel = fs.readFileSync(path.join(dir, '_index.mjs'), 'utf8')
+  return Array.from(barrel.matchAll(/^import \S+ from '\.\/([^']+\.json)'/gm), ([, file]) => {
+    const { body: _body, ...meta } = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as GeneratedArticle
+    return meta as GeneratedArticle
+  })
+}
+
+type WithBody = { _raw: { sourceFilePath: string }; body?: { raw?: string } }
+let fullIndex: { stamp: number; bodies: Map<string, string> } | undefined
+
+/**
+ * The Markdown body of one document. Under `npm run dev` the watcher writes the
+ * full index before a new document's own file, so a page asked for in between
+ * takes the body from the index instead of failing.
+ */
 export function readDocumentBody(sourceFilePath: string): string {
-  const doc = JSON.parse(fs.readFileSync(documentFile(sourceFilePath), 'utf8')) as { body?: { raw?: string } }
+  let doc: WithBody
+  try {
+    doc = JSON.parse(fs.readFileSync(documentFile(sourceFilePath), 'utf8')) as WithBody
+  } catch (e) {
+    const fromIndex = (e as NodeJS.ErrnoException).code === 'ENOENT' ? bodyFromIndex(sourceFilePath) : undefined
+    if (fromIndex === undefined) throw e
+    return fromIndex
+  }
   return doc.body?.raw ?? ''
+}
+
+function bodyFromIndex(sourceFilePath: string): string | undefined {
+  const stamp = mtime(indexFile())
+  if (stamp < 0) return undefined
+  if (fullIndex?.stamp !== stamp) {
+    const docs = JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as WithBody[]
+    fullIndex = { stamp, bodies: new Map(docs.map((d) => [d._raw.sourceFilePath, d.body?.raw ?? ''])) }
+  }
+  return fullIndex.bodies.get(sourceFilePath)
 }
 
 /** Changes whenever the content watcher rewrites the index (used by dev to pick up edits). */

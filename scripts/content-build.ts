@@ -10,7 +10,7 @@ import path from 'node:path'
 import { contentDir } from '../lib/content/dir'
 import { contentDirOrExit, listMarkdownFiles } from '../lib/content/files'
 import { identityFromPath } from '../lib/content/identity'
-import { generatedDir, metaFile } from '../lib/content/generated'
+import { generatedDir, metaFile, readBuiltDocumentsWithoutBodies } from '../lib/content/generated'
 import { readInvalidReport } from '../lib/content/check'
 
 const dir = contentDirOrExit('content', contentDir())
@@ -35,10 +35,9 @@ if (path.resolve(generatedDir()) !== path.resolve('.contentlayer/generated')) {
   fs.rmSync(generatedDir(), { recursive: true, force: true })
   fs.cpSync('.contentlayer/generated', generatedDir(), { recursive: true })
 }
-const generated = path.join(generatedDir(), 'Article', '_index.json')
-const docs = JSON.parse(fs.readFileSync(generated, 'utf8')) as { _raw: { sourceFilePath: string }; body?: unknown }[]
+const docs = readBuiltDocumentsWithoutBodies()
 // Lists and widgets read this bodiless copy; pages read each body from its own file.
-fs.writeFileSync(metaFile(), JSON.stringify(docs.map(({ body: _body, ...meta }) => meta)))
+fs.writeFileSync(metaFile(), JSON.stringify(docs))
 const built = new Set(docs.map((d) => d._raw.sourceFilePath))
 const files = listMarkdownFiles(dir)
 

@@ -1,15 +1,19 @@
 /**
- * The patches in patches/ (applied by `postinstall: patch-package`) fix two
- * contentlayer2 0.5.8 scaling bugs:
+ * The patches in patches/ (applied by `postinstall: patch-package`) fix
+ * contentlayer2 0.5.8's scaling bugs:
  *  - @contentlayer2/source-files: the document pool runs with Effect tracing on,
  *    which makes reading N documents O(N²) (every fork copies a trace that
- *    grows by one entry per file); the pool now runs `T.untraced`.
+ *    grows by one entry per file); the pool now runs `T.untraced`. Its cache
+ *    is keyed on file content, not mtime, so a fresh clone builds warm.
  *  - @contentlayer2/core: every document's JSON file was written at once
  *    (EMFILE at ~30k documents); the writes are now bounded to 64 at a time.
+ *    `_index.json` and the data cache were single JSON strings, past V8's
+ *    string limit near 100k documents; the index is now written in pieces,
+ *    the cache in shards.
  * This checks the installed code is the patched code, and that a build of a
- * small fixture set through the patched code yields exactly one document, with
- * the right URL, per file. The build runs in a throwaway project so the
- * project's own .contentlayer is left alone.
+ * small fixture set through it yields the same files, byte for byte, as stock
+ * contentlayer2 0.5.8 (patches reversed in a copy). The builds run in
+ * throwaway projects so the project's own .contentlayer is left alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFile } from 'node:child_process'
@@ -106,46 +110,75 @@ function pickFixtures(corpusDir: string): string[] {
   return Array.from({ length: Math.min(FIXTURE_COUNT, all.length) }, (_, i) => all[Math.floor(i * step)])
 }
 
+/** Runs `contentlayer2 build` in a throwaway project; returns its log and generated folder. */
+async function buildIn(project: string, content: string): Promise<{ log: string; generated: string }> {
+  const run = await promisify(execFile)(process.execPath, ['node_modules/contentlayer2/bin/cli.cjs', 'build'], {
+    cwd: project,
+    // contentlayer2 takes its project folder from $PWD before process.cwd(): without
+    // PWD it would build into (and overwrite) the real project's .contentlayer.
+    env: { ...process.env, PWD: project, CONTENT_DIR: content },
+    maxBuffer: 64 << 20,
+    timeout: 55_000,
+  })
+  const log = run.stdout + run.stderr
+  const generated = path.join(project, '.contentlayer', 'generated', 'Article')
+  // The CLI logs a failure and still exits 0, so its log is the only clue.
+  if (!fs.existsSync(path.join(generated, '_index.json'))) throw new Error(`contentlayer2 build produced no ${generated}/_index.json:\n${log}`)
+  return { log, generated }
+}
+
+function makeProject(dir: string) {
+  fs.mkdirSync(dir)
+  for (const f of PROJECT_FILES) fs.cpSync(path.join(root, f), path.join(dir, f), { recursive: true })
+}
+
+/**
+ * A project whose contentlayer2 is the stock 0.5.8: every package but contentlayer's
+ * own is linked; those are copied and patch-package takes the patches back out.
+ */
+async function makeUnpatchedProject(dir: string) {
+  makeProject(dir)
+  const modules = path.join(dir, 'node_modules')
+  fs.mkdirSync(modules)
+  for (const entry of fs.readdirSync(nodeModules)) {
+    const copy = entry === '@contentlayer2' || entry === 'contentlayer2'
+    if (copy) fs.cpSync(path.join(nodeModules, entry), path.join(modules, entry), { recursive: true, dereference: false })
+    else fs.symlinkSync(path.join(nodeModules, entry), path.join(modules, entry))
+  }
+  fs.cpSync(path.join(root, 'patches'), path.join(dir, 'patches'), { recursive: true })
+  await promisify(execFile)(process.execPath, [path.join(nodeModules, 'patch-package', 'index.js'), '--reverse'], { cwd: dir, timeout: 30_000 })
+}
+
+/** Every generated file of a build: name → parsed JSON (the index, one file per document). */
+function generatedJson(generated: string): Map<string, unknown> {
+  const files = fs.readdirSync(generated).filter((f) => f.endsWith('.json')).sort()
+  return new Map(files.map((f) => [f, JSON.parse(fs.readFileSync(path.join(generated, f), 'utf8'))]))
+}
+
 describe('a build through the patched contentlayer2', () => {
   const corpusCandidates = [path.resolve(root, '../shared/corpus/content'), path.join(root, 'content')]
   const corpusDir = corpusCandidates.find((d) => fs.existsSync(d))!
   let tmp: string
   let fixtures: string[]
-  let log = ''
+  let patched: { log: string; generated: string }
+  let stock: { log: string; generated: string }
   let docs: { _id: string; _raw: { sourceFilePath: string }; url: string; locale: string; source: string; slug: string }[]
 
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-clpatch-'))
-    const project = path.join(tmp, 'project')
     const content = path.join(tmp, 'content')
-    fs.mkdirSync(project)
-    for (const f of PROJECT_FILES) fs.cpSync(path.join(root, f), path.join(project, f), { recursive: true })
-    fs.symlinkSync(nodeModules, path.join(project, 'node_modules'), 'dir')
-
     fixtures = pickFixtures(corpusDir)
     for (const f of fixtures) {
       fs.mkdirSync(path.dirname(path.join(content, f)), { recursive: true })
       fs.copyFileSync(path.join(corpusDir, f), path.join(content, f))
     }
-
-    const run = await promisify(execFile)(process.execPath, ['node_modules/contentlayer2/bin/cli.cjs', 'build'], {
-      cwd: project,
-      // contentlayer2 takes its project folder from $PWD before process.cwd(): without
-      // PWD it would build into (and overwrite) the real project's .contentlayer.
-      env: { ...process.env, PWD: project, CONTENT_DIR: content },
-      maxBuffer: 64 << 20,
-      timeout: 55_000,
-    })
-    log = run.stdout + run.stderr
-    const generated = path.join(project, '.contentlayer', 'generated', 'Article')
-    const index = path.join(generated, '_index.json')
-    // The CLI logs a failure and still exits 0, so its log is the only clue.
-    if (!fs.existsSync(index)) throw new Error(`contentlayer2 build produced no ${index}:\n${log}`)
-    docs = JSON.parse(fs.readFileSync(index, 'utf8'))
-    // One JSON file per document, written by the bounded pool, plus the two index files.
-    const perDoc = fs.readdirSync(generated).filter((f) => f.endsWith('.json') && f !== '_index.json')
-    expect(perDoc).toHaveLength(fixtures.length)
-  }, 60_000)
+    makeProject(path.join(tmp, 'patched'))
+    fs.symlinkSync(nodeModules, path.join(tmp, 'patched', 'node_modules'), 'dir')
+    await makeUnpatchedProject(path.join(tmp, 'stock'))
+    patched = await buildIn(path.join(tmp, 'patched'), content)
+    stock = await buildIn(path.join(tmp, 'stock'), content)
+    docs = JSON.parse(fs.readFileSync(path.join(patched.generated, '_index.json'), 'utf8'))
+  }, 120_000)
 
   afterAll(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
@@ -154,7 +187,40 @@ describe('a build through the patched contentlayer2', () => {
   it('uses a fixture set spanning every locale', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(Math.min(FIXTURE_COUNT, 20))
     expect(new Set(fixtures.map((f) => identityFromPath(f)!.locale)).size).toBeGreaterThan(1)
-    expect(log).toContain(`Generated ${fixtures.length} documents`)
+    expect(patched.log).toContain(`Generated ${fixtures.length} documents`)
+  })
+
+  it('the stock project really runs the unpatched code', () => {
+    const stockCode = fs.readFileSync(path.join(tmp, 'stock', 'node_modules', GENERATE), 'utf8')
+    expect(stockCode).toContain('...individualDataJsonFiles.map(writeFile)')
+    expect(stockCode).not.toContain('jsonArrayChunks')
+  })
+
+  it('generates byte-identical files with and without the patches', () => {
+    const names = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.mjs')).sort()
+    expect(names(patched.generated)).toEqual(names(stock.generated))
+    // One JSON file per document plus the index.
+    expect(names(patched.generated).filter((f) => f.endsWith('.json'))).toHaveLength(fixtures.length + 1)
+    for (const f of names(patched.generated)) {
+      const a = fs.readFileSync(path.join(patched.generated, f), 'utf8')
+      const b = fs.readFileSync(path.join(stock.generated, f), 'utf8')
+      expect(a === b, `${f} differs`).toBe(true)
+    }
+    expect([...generatedJson(patched.generated).keys()]).toContain('_index.json')
+  })
+
+  it('keeps the cache in shards that load back to the same documents', () => {
+    const cacheDir = (project: string) => path.join(tmp, project, '.contentlayer', '.cache')
+    const files = (project: string) => fs.readdirSync(path.join(cacheDir(project), fs.readdirSync(cacheDir(project))[0]))
+    const main = files('patched').find((f) => /^data-[^.]+\.json$/.test(f))!
+    const version = fs.readdirSync(cacheDir('patched'))[0]
+    const read = (project: string, f: string) => JSON.parse(fs.readFileSync(path.join(cacheDir(project), version, f), 'utf8'))
+    const head = read('patched', main)
+    expect(head.shards).toBe(Math.ceil(fixtures.length / 2000))
+    const items = Object.assign({}, ...Array.from({ length: head.shards }, (_, i) => read('patched', main.replace('.json', `.${i}.json`))))
+    const stockItems = read('stock', files('stock').find((f) => /^data-[^.]+\.json$/.test(f))!).cacheItemsMap
+    expect(Object.keys(items).sort()).toEqual(Object.keys(stockItems).sort())
+    for (const key of Object.keys(items)) expect(items[key].document, key).toEqual(stockItems[key].document)
   })
 
   it('builds exactly one document per fixture file, with the expected URL', () => {

@@ -1,0 +1,82 @@
+/**
+ * `npm run content` end to end on small folders: contentlayer2 in several shards
+ * (CONTENT_SHARD_SIZE=2), merged into one generated folder, every file accounted for.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { planShards, shardCount, shardOf } from '@/lib/content/shards'
+
+const root = path.resolve(__dirname, '..')
+const tsx = path.join(root, 'node_modules/.bin/tsx')
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-content-build-'))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+function contentFolder(name: string, extra: Record<string, string> = {}): string {
+  const dir = path.join(tmp, name, 'content')
+  fs.cpSync(path.join(root, 'content'), dir, { recursive: true })
+  for (const [file, text] of Object.entries(extra)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+    fs.writeFileSync(path.join(dir, file), text)
+  }
+  return dir
+}
+
+function build(dir: string) {
+  const out = path.join(path.dirname(dir), 'generated-root')
+  const res = spawnSync(tsx, ['scripts/content-build.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: dir, CONTENTLAYER_DIR: out, CONTENT_SHARD_SIZE: '8', INVALID_REPORT: path.join(tmp, 'none.json') },
+    timeout: 120_000,
+  })
+  return { ...res, articles: path.join(out, 'generated', 'Article') }
+}
+
+const markdownFiles = (dir: string): string[] =>
+  fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => f.split(path.sep).join('/'))
+
+describe('shards', () => {
+  it('put every file in exactly one shard, the same one on every run, in shards of about the asked size', () => {
+    const files = Array.from({ length: 3000 }, (_, i) => `en/news/src${i % 45}/${1000 + i}.en.md`)
+    const count = shardCount(files.length, 1000)
+    expect(count).toBe(3)
+    const plan = planShards(files, count)
+    expect(plan.flat().sort()).toEqual([...files].sort())
+    for (const shard of plan) expect(shard.length).toBeGreaterThan(800)
+    expect(shardOf(files[7], count)).toBe(shardOf(files[7], count))
+    expect(shardCount(0)).toBe(1)
+  })
+})
+
+describe('the content build', () => {
+  it('builds every file of a folder across several shards into one generated folder', () => {
+    const dir = contentFolder('good')
+    const res = build(dir)
+    expect(res.status, res.stdout + res.stderr).toBe(0)
+    const files = markdownFiles(dir)
+    expect(res.stdout).toMatch(new RegExp(`${files.length} documents built in \\d+ shards`))
+    const meta = JSON.parse(fs.readFileSync(path.join(res.articles, '_meta.json'), 'utf8')) as { _raw: { sourceFilePath: string }; body?: unknown }[]
+    expect(meta.map((d) => d._raw.sourceFilePath).sort()).toEqual(files.sort())
+    expect(meta.every((d) => d.body === undefined)).toBe(true)
+    // Bodies stay in one file per document, named as contentlayer names them.
+    const seed = JSON.parse(fs.readFileSync(path.join(res.articles, 'zh-CN__news__qq__20250207A09BIW.zh-CN.md.json'), 'utf8'))
+    expect(seed.body.raw).toContain('DeepSeek')
+    const barrel = fs.readFileSync(path.join(res.articles, '_index.mjs'), 'utf8')
+    expect(barrel.match(/^import /gm)).toHaveLength(files.length)
+  })
+
+  it('fails, naming the file and the reason, when contentlayer drops a document', () => {
+    const dir = contentFolder('bad', {
+      'en/news/kanbao/no-lang.en.md': '---\ntitle: "No language"\ndate: "2025-02-01 08:30:00"\n---\nBody.\n',
+      'en/kanbao/orphan.en.md': '---\ntitle: "Wrong name"\ndate: "2025-02-01 08:30:00"\nlang: ["en"]\n---\nBody.\n',
+    })
+    const res = build(dir)
+    expect(res.status).toBe(1)
+    expect(res.stderr).toMatch(/✗ .*en\/news\/kanbao\/no-lang\.en\.md: .*lang/)
+    expect(res.stderr).toMatch(/✗ .*en\/kanbao\/orphan\.en\.md: path: not <lang>\/news\/<source>\/<id>\.<lang>\.md/)
+    expect(res.stdout).toMatch(/2 lost/)
+  })
+})

@@ -20,6 +20,7 @@ declare module 'autocannon' {
       connections?: number
       duration?: number
       timeout?: number
+      headers?: Record<string, string>
       requests?: Request[]
     }
     interface Result {

@@ -10,6 +10,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { listMarkdownFiles } from '../../lib/content/files'
 import { synthesize } from './synthesize'
 import { cleanUpNow, killAll, measure, sleep, staticGeneration, start, waitForUrl, type Measured } from './measure'
 import { firstLoadJs, hammer, load, pickTargets, serverRss, type Targets } from './serve'
@@ -119,13 +120,15 @@ How it measures:
   \`times\` (exact for reaped descendants, but Next leaves its build workers unreaped) and the sum of /proc's
   per-process times sampled every 200 ms. Peak RSS is the largest sum of the RSS of the process and all its
   descendants in those samples (shared pages count once per process, so it overstates what the tree really holds).
-- **Cold builds**: the bench's dist dir and contentlayer's cache (\`.contentlayer/.cache\`) are removed before the
+- **Cold builds**: the bench's dist dir and contentlayer's caches (\`<CONTENTLAYER_DIR>/shards\`) are removed before the
   content build and before the full build. The full build is \`npm run build\`: check, content build, \`next build\`,
   search index, verification.
+- **Warm content builds**: right after the cold one, with its cache kept: first with every file's time changed
+  (what a fresh clone looks like), then after appending a line to 100 articles.
 - **Server start / first search after start**: seconds from spawning \`npm start\` until / answers, then one search
   per locale, which waits for that locale's index to be loaded; the later stages see a warm server.
 - **First-load JS**: every \`<script src>\` under /_next/static in the page's HTML, each gzipped (zlib level 9), summed.
-- **Serving / load**: \`npm start\` on localhost (loopback), autocannon in the bench's own process (it shares the CPUs with the
+- **Serving / load**: \`npm start\` on 127.0.0.1 (loopback), requests with a browser's \`Accept-Encoding\` (gzip, br), autocannon in the bench's own process (it shares the CPUs with the
   server: on a 2-core machine the numbers are a floor). Server RSS is the server's process tree (scripts/start.mjs) without the npm wrapper.
 - **Search**: \`search()\` from lib/search called in-process on the built indexes (no HTTP, no rendering); queries are
   words, two-word phrases, Chinese words and bigrams taken from the synthesized titles of all three locales.
@@ -198,14 +201,26 @@ async function main(): Promise<number> {
     rows.push({ stage: 'Content check', measure: '`npm run check`', result: cost(m) })
   })
 
+  // contentlayer's caches live in its shards' folders (scripts/content-build.ts).
+  const contentCache = path.join(env.CONTENTLAYER_DIR, 'shards')
   await step('content', 'Content build', async () => {
-    fs.rmSync('.contentlayer/.cache', { recursive: true, force: true })
+    fs.rmSync(contentCache, { recursive: true, force: true })
     const m = await run('content', ['npm', 'run', 'content'], 600 + N * 0.1)
     rows.push({ stage: 'Content build', measure: '`npm run content` (contentlayer2, cold cache)', result: cost(m) })
+    // A fresh clone (CI, a deploy) has the kept cache but new file times: every file touched.
+    const now = new Date()
+    for (const file of listMarkdownFiles(dataset)) fs.utimesSync(path.join(dataset, file), now, now)
+    const warm = await run('content-warm', ['npm', 'run', 'content'], 600 + N * 0.1)
+    rows.push({ stage: 'Content build, warm', measure: 'the same, cache kept, every file touched (as after a fresh clone)', result: `${cost(warm)} · ${((warm.wallSeconds / m.wallSeconds) * 100).toFixed(0)} % of cold` })
+    // 100 articles edited: their bodies change, so their documents must be rebuilt.
+    const edited = listMarkdownFiles(dataset).filter((_, i) => i % Math.max(1, Math.floor(N / 100)) === 0).slice(0, 100)
+    for (const file of edited) fs.appendFileSync(path.join(dataset, file), '\n\nEdited for the benchmark.\n')
+    const hundred = await run('content-100', ['npm', 'run', 'content'], 600 + N * 0.1)
+    rows.push({ stage: 'Content build, 100 edited', measure: `the same after editing ${edited.length} articles`, result: `${cost(hundred)} · ${((hundred.wallSeconds / m.wallSeconds) * 100).toFixed(0)} % of cold` })
   })
 
   await step('build', 'Full build', async () => {
-    fs.rmSync('.contentlayer/.cache', { recursive: true, force: true })
+    fs.rmSync(contentCache, { recursive: true, force: true })
     fs.rmSync(env.NEXT_DIST_DIR, { recursive: true, force: true })
     const m = await run('build', ['npm', 'run', 'build'], 900 + N * 0.15)
     rows.push({ stage: 'Full build', measure: '`npm run build` (check + content + next build + search + verify), cold', result: cost(m) })
@@ -235,12 +250,10 @@ async function main(): Promise<number> {
   const serving = ['js', 'serve', 'load'].filter((s) => !opts.skip.has(s as Stage))
   if (serving.length > 0 && targets) {
     const t = targets
-    // scripts/start.mjs binds to HOSTNAME (default 0.0.0.0): keep the server on loopback. "localhost",
-    // not 127.0.0.1: bound to 127.0.0.1 the proxy's 404 rewrite becomes an HTTP hop to localhost and
-    // unknown pages loop (308) or hang (see the report) — a bug to fix, not a cost to measure here.
-    const base = `http://localhost:${port}`
+    // Loopback only: the bench never exposes a server.
+    const base = `http://127.0.0.1:${port}`
     const spawned = performance.now()
-    const server = start('npm', ['start', '--', '-p', String(port)], { env: { ...env, HOSTNAME: 'localhost' }, logFile: path.join(logs, 'server.log') })
+    const server = start('npm', ['start', '--', '-p', String(port), '-H', '127.0.0.1'], { env, logFile: path.join(logs, 'server.log') })
     try {
       const alive = () => server.child.exitCode === null && server.child.signalCode === null
       if (!(await waitForUrl(`${base}/`, 120, (s) => s === 200, alive))) {

@@ -115,12 +115,15 @@ function summarize(r: autocannon.Result): Cannon {
   }
 }
 
+/** What a browser sends: pages are served compressed, as readers get them. */
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br' }
+
 /** One URL, hammered: throughput and latency of a single route. */
 export async function hammer(base: string, route: string, seconds: number, connections: number): Promise<Cannon> {
   // The first request compiles nothing in production, but loads the route's
   // modules and reads its files: keep that out of the measurement.
   await (await fetch(base + route, { signal: AbortSignal.timeout(60_000) })).arrayBuffer()
-  return summarize(await autocannon({ url: base + route, connections, duration: seconds, timeout: 20 }))
+  return summarize(await autocannon({ url: base + route, connections, duration: seconds, timeout: 20, headers: BROWSER }))
 }
 
 export interface Load extends Cannon {
@@ -144,6 +147,7 @@ export async function load(base: string, mix: Target[], seconds: number, connect
     connections,
     duration: seconds,
     timeout: 20,
+    headers: BROWSER,
     requests: [
       {
         setupRequest: (req, context) => {

@@ -100,6 +100,8 @@ function writeReport(file: string, articles: number, section: string): void {
   for (const m of old.matchAll(/<!-- bench:(\d+) -->\n([\s\S]*?)<!-- \/bench:\1 -->/g)) sections.set(Number(m[1]), m[2])
   sections.set(articles, section)
   const body = [...sections.entries()].sort(([a], [b]) => a - b).map(([n, s]) => `<!-- bench:${n} -->\n${s}<!-- /bench:${n} -->`)
+  // Hand-written sections (the content-layer comparison) between <!-- kept --> markers survive a run.
+  for (const m of old.matchAll(/<!-- kept -->\n[\s\S]*?<!-- \/kept -->/g)) body.push(m[0])
   fs.writeFileSync(
     file,
     `# Benchmarks
@@ -127,7 +129,7 @@ How it measures:
   (what a fresh clone looks like), then after appending a line to 100 articles.
 - **Server start / first search after start**: seconds from spawning \`npm start\` until / answers, then one search
   per locale, which waits for that locale's index to be loaded; the later stages see a warm server.
-- **First-load JS**: every \`<script src>\` under /_next/static in the page's HTML, each gzipped (zlib level 9), summed.
+- **First-load JS**: every \`<script src>\` under /_next/static in the page's HTML, each gzipped (zlib level 9), summed; \`nomodule\` scripts apart.
 - **Serving / load**: \`npm start\` on 127.0.0.1 (loopback), requests with a browser's \`Accept-Encoding\` (gzip, br), autocannon in the bench's own process (it shares the CPUs with the
   server: on a 2-core machine the numbers are a floor). Server RSS is the server's process tree (scripts/start.mjs) without the npm wrapper.
 - **Search**: \`search()\` from lib/search called in-process on the built indexes (no HTTP, no rendering); queries are
@@ -277,11 +279,17 @@ async function main(): Promise<number> {
       })
       await step('js', 'First-load JS', async () => {
         const parts: string[] = []
+        let nomodule = 0
         for (const [name, url] of [['home', t.home], ['article', t.article], ['tag', t.tag], ['search', t.search]] as const) {
           const js = await firstLoadJs(base, url)
           parts.push(`${name} ${(js.bytes / 1024).toFixed(1)} KB (${js.scripts})`)
+          nomodule = js.nomoduleBytes
         }
-        rows.push({ stage: 'First-load JS', measure: 'gzip -9, KB (scripts) per route', result: parts.join(' · ') })
+        rows.push({
+          stage: 'First-load JS',
+          measure: 'gzip -9, KB (scripts) per route; module scripts only',
+          result: `${parts.join(' · ')} · plus ${(nomodule / 1024).toFixed(1)} KB of \`nomodule\` polyfills that module browsers skip`,
+        })
       })
       await step('serve', 'Serving', async () => {
         for (const [name, url] of [['article', t.article], ['home', t.home], ['tag', t.tag], ['search', t.search]] as const) {

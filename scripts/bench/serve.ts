@@ -72,20 +72,27 @@ export async function pickTargets(seed: number, queries: Query[]): Promise<Targe
 }
 
 /** Gzipped (level 9) size of every /_next/static script the page's HTML loads, in bytes. */
-export async function firstLoadJs(base: string, route: string): Promise<{ bytes: number; scripts: number }> {
+/**
+ * The JavaScript a browser downloads to load the page, gzipped. `nomodule` scripts
+ * (Next's legacy polyfills) are counted apart: browsers that run modules skip them.
+ */
+export async function firstLoadJs(base: string, route: string): Promise<{ bytes: number; scripts: number; nomoduleBytes: number }> {
   const html = await (await fetch(base + route, { signal: AbortSignal.timeout(60_000) })).text()
-  const srcs = new Set<string>()
-  for (const m of html.matchAll(/<script\b[^>]*?\ssrc="([^"]+)"/g)) {
-    const src = m[1].replace(/&amp;/g, '&')
-    if (new URL(src, base).pathname.startsWith('/_next/static/')) srcs.add(new URL(src, base).href)
+  const srcs = new Map<string, boolean>()
+  for (const m of html.matchAll(/<script\b([^>]*?)\ssrc="([^"]+)"([^>]*)>/g)) {
+    const src = new URL(m[2].replace(/&amp;/g, '&'), base)
+    if (src.pathname.startsWith('/_next/static/')) srcs.set(src.href, /\snomodule\b/.test(` ${m[1]} ${m[3]}`))
   }
   let bytes = 0
-  for (const src of srcs) {
+  let nomoduleBytes = 0
+  for (const [src, nomodule] of srcs) {
     const res = await fetch(src, { signal: AbortSignal.timeout(30_000) })
     if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`)
-    bytes += zlib.gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).length
+    const size = zlib.gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).length
+    if (nomodule) nomoduleBytes += size
+    else bytes += size
   }
-  return { bytes, scripts: srcs.size }
+  return { bytes, scripts: [...srcs.values()].filter((n) => !n).length, nomoduleBytes }
 }
 
 export interface Cannon {

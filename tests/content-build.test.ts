@@ -68,6 +68,31 @@ describe('the content build', () => {
     expect(barrel.match(/^import /gm)).toHaveLength(files.length)
   })
 
+  it('rebuilds only the shards whose files changed, by content: touching every file changes nothing', () => {
+    const dir = contentFolder('incremental')
+    const first = build(dir)
+    expect(first.status, first.stdout + first.stderr).toBe(0)
+    const shards = Number(/built in (\d+) shards/.exec(first.stdout)![1])
+    const later = new Date(Date.now() + 60_000)
+    for (const f of markdownFiles(dir)) fs.utimesSync(path.join(dir, f), later, later)
+    const touched = build(dir)
+    expect(touched.status).toBe(0)
+    expect(touched.stdout).toContain(`${shards} of ${shards} shards unchanged since their last build, reused`)
+    expect(touched.stdout).not.toContain('Generated')
+
+    const seed = path.join(dir, 'zh-CN/news/qq/20250207A09BIW.zh-CN.md')
+    fs.writeFileSync(seed, fs.readFileSync(seed, 'utf8').replace(/^title: .*$/m, 'title: "改过的标题"'))
+    const edited = build(dir)
+    expect(edited.status).toBe(0)
+    expect(edited.stdout).toContain(`${shards - 1} of ${shards} shards unchanged`)
+    expect(edited.stdout.match(/Generated \d+ documents/g)).toHaveLength(1)
+    const doc = JSON.parse(fs.readFileSync(path.join(edited.articles, 'zh-CN__news__qq__20250207A09BIW.zh-CN.md.json'), 'utf8'))
+    expect(doc.title).toBe('改过的标题')
+    const meta = JSON.parse(fs.readFileSync(path.join(edited.articles, '_meta.json'), 'utf8')) as { title: string }[]
+    expect(meta.map((d) => d.title)).toContain('改过的标题')
+    expect(meta).toHaveLength(markdownFiles(dir).length)
+  })
+
   it('fails, naming the file and the reason, when contentlayer drops a document', () => {
     const dir = contentFolder('bad', {
       'en/news/kanbao/no-lang.en.md': '---\ntitle: "No language"\ndate: "2025-02-01 08:30:00"\n---\nBody.\n',

@@ -50,23 +50,28 @@ export function readGeneratedArticles(): GeneratedArticle[] {
 const BARREL_IMPORT = /^import (\S+) from '\.\/([^']+\.json)'.*$/gm
 
 /**
- * Moves one contentlayer run's document files (listed by its `_index.mjs`) into
- * `articleDir` and returns the documents without their bodies. One file at a
- * time: contentlayer's `_index.json` holds every body in one JSON text, which at
- * ~100k articles is longer than the longest string V8 can hold.
+ * One contentlayer run's documents, as its `_index.mjs` lists them: the import
+ * lines and the document files they name (one JSON file per document).
  */
-export function collectBuiltDocuments(runGeneratedDir: string, articleDir: string): { docs: GeneratedArticle[]; imports: string[] } {
-  const from = path.join(runGeneratedDir, 'Article')
-  const barrel = fs.readFileSync(path.join(from, '_index.mjs'), 'utf8')
-  const docs: GeneratedArticle[] = []
+export function listBuiltDocuments(runGeneratedDir: string): { imports: string[]; files: string[] } {
+  const barrel = fs.readFileSync(path.join(runGeneratedDir, 'Article', '_index.mjs'), 'utf8')
   const imports: string[] = []
+  const files: string[] = []
   for (const [line, , file] of barrel.matchAll(BARREL_IMPORT)) {
-    fs.renameSync(path.join(from, file), path.join(articleDir, file))
-    const { body: _body, ...meta } = JSON.parse(fs.readFileSync(path.join(articleDir, file), 'utf8')) as GeneratedArticle
-    docs.push(meta as GeneratedArticle)
     imports.push(line)
+    files.push(file)
   }
-  return { docs, imports }
+  return { imports, files }
+}
+
+/**
+ * A document without its body. Documents are read one file at a time:
+ * contentlayer's `_index.json` holds every body in one JSON text, which at ~100k
+ * articles is longer than the longest string V8 can hold.
+ */
+export function readDocumentMeta(file: string): GeneratedArticle {
+  const { body: _body, ...meta } = JSON.parse(fs.readFileSync(file, 'utf8')) as GeneratedArticle
+  return meta as GeneratedArticle
 }
 
 /** contentlayer's `_index.mjs` for documents collected from several runs. */

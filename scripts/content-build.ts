@@ -1,9 +1,17 @@
 /**
- * Runs contentlayer2's build, in shards on every core (lib/content/shards.ts),
- * merges their output into CONTENTLAYER_DIR/generated and then accounts for
- * every Markdown file. contentlayer2 skips a document it cannot read with a
- * warning and exits 0; here a file that did not come out of the build fails
- * the build, named, with contentlayer's own reason when it gave one.
+ * `npm run content`: turns the Markdown files into contentlayer2 documents in
+ * CONTENTLAYER_DIR/generated, incrementally, and accounts for every file.
+ *
+ * - Only new and changed files (by content hash) go through contentlayer; the
+ *   others keep the document built from the same bytes with the same build inputs
+ *   (content model, lib/, lockfile, patches) last time. A fresh clone with
+ *   CONTENTLAYER_DIR kept is therefore warm, and 100 edits cost 100 documents.
+ * - What must be built runs in shards of about 6,000 documents
+ *   (lib/content/shards.ts), one contentlayer process per core: contentlayer is
+ *   single-threaded and holds every document of a run in memory.
+ * - contentlayer2 skips a document it cannot read with a warning and exits 0;
+ *   here a file that did not come out of the build fails the build, named, with
+ *   contentlayer's own reason when it gave one.
  */
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -17,88 +25,97 @@ import { documentBarrel, generatedDir, listBuiltDocuments, metaFile, readDocumen
 import { readInvalidReport } from '../lib/content/check'
 import { DEFAULT_SHARD_SIZE, planShards, shardCount } from '../lib/content/shards'
 
+/** What the last good build made of each file. */
+interface State {
+  inputs: string
+  files: Record<string, Built>
+}
+interface Built {
+  hash: string
+  /** The document's file name in documentsDir (contentlayer's name for it). */
+  doc: string
+  /** Its line in contentlayer's `_index.mjs`. */
+  import: string
+  meta: GeneratedArticle
+}
+
 const dir = contentDirOrExit('content', contentDir())
 const started = Date.now()
+const root = path.dirname(generatedDir())
+const stateFile = path.join(root, 'build-state.json')
+const documentsDir = path.join(root, 'documents') // every document's JSON, kept between builds
+const runsDir = path.join(root, 'runs') // contentlayer's working folders, one per shard
+
 const files = listMarkdownFiles(dir)
 const invalid = new Map((readInvalidReport()?.invalid ?? []).map((f) => [f.path, f]))
-
-// Each shard is a folder of its own, because contentlayer writes to $PWD/.contentlayer:
-// links to its share of the content, a link to node_modules (the compiled config
-// imports packages from there), and contentlayer's output and cache.
-const shardsRoot = path.resolve(path.dirname(generatedDir()), 'shards')
-const count = shardCount(files.length - invalid.size, Number(process.env.CONTENT_SHARD_SIZE) || DEFAULT_SHARD_SIZE)
-const plan = planShards(files.filter((f) => !invalid.has(f)), count)
 const inputs = buildInputsFingerprint()
-fs.mkdirSync(shardsRoot, { recursive: true })
-for (const old of fs.readdirSync(shardsRoot)) if (!old.startsWith(`${count}-`)) fs.rmSync(path.join(shardsRoot, old), { recursive: true, force: true })
-
-interface Built {
-  fingerprint: string
-  imports: string[]
-  files: string[]
-  docs: GeneratedArticle[]
-}
-const shards = plan.map((shardFiles, i) => {
-  const root = path.join(shardsRoot, `${count}-${i}`)
-  const content = path.join(root, 'content')
-  const output = path.join(root, '.contentlayer', 'generated')
-  const fingerprint = shardFingerprint(shardFiles)
-  // A shard whose files and build inputs are unchanged since its last good build
-  // (by content, so a fresh clone with the cache kept counts as unchanged) is not rebuilt.
-  const previous = readJson<Built>(path.join(root, 'built.json'))
-  const reused = previous?.fingerprint === fingerprint && previous.files.every((f) => fs.existsSync(path.join(output, 'Article', f))) ? previous : undefined
-  if (!reused) {
-    fs.rmSync(content, { recursive: true, force: true })
-    for (const file of shardFiles) {
-      fs.mkdirSync(path.dirname(path.join(content, file)), { recursive: true })
-      fs.symlinkSync(path.join(dir, file), path.join(content, file))
-    }
-    fs.mkdirSync(content, { recursive: true })
-    if (!fs.existsSync(path.join(root, 'node_modules'))) fs.symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'), 'dir')
+const previous = readJson<State>(stateFile)
+const known = previous?.inputs === inputs ? previous.files : {}
+const state: State = { inputs, files: {} }
+const toBuild: string[] = []
+for (const file of files) {
+  if (invalid.has(file)) continue
+  const hash = crypto.createHash('sha1').update(fs.readFileSync(path.join(dir, file))).digest('hex')
+  const last = known[file]
+  if (last?.hash === hash && fs.existsSync(path.join(documentsDir, last.doc))) state.files[file] = last
+  else {
+    toBuild.push(file)
+    state.files[file] = { hash, doc: '', import: '', meta: undefined as unknown as GeneratedArticle }
   }
-  return { root, content, output, fingerprint, reused, files: shardFiles.length, log: '' }
-})
+}
 
-const toBuild = shards.filter((s) => !s.reused)
-if (toBuild.length < shards.length) console.log(`content: ${shards.length - toBuild.length} of ${count} shards unchanged since their last build, reused`)
+// Each shard runs in a folder of its own, because contentlayer writes to
+// $PWD/.contentlayer: links to its files, a link to node_modules (the compiled
+// config imports packages from there), and contentlayer's output.
+const count = shardCount(toBuild.length, Number(process.env.CONTENT_SHARD_SIZE) || DEFAULT_SHARD_SIZE)
+// (With nothing to build, contentlayer still runs once if there are no types yet.)
+const typesKept = fs.existsSync(path.join(documentsDir, 'types.d.ts'))
+const shards = toBuild.length === 0 && typesKept ? [] : planShards(toBuild, count).map((shardFiles, i) => makeRun(i, shardFiles))
+console.log(
+  `content: ${files.length - invalid.size - toBuild.length} documents unchanged since the last build, ` +
+    `${toBuild.length} to build${shards.length > 1 ? ` in ${shards.length} shards` : ''}`,
+)
 const results = await runAll(
-  toBuild.map((shard) => () => contentlayer(shard)),
-  Math.min(os.availableParallelism(), Math.max(1, toBuild.length)),
+  shards.map((shard) => () => contentlayer(shard)),
+  Math.min(os.availableParallelism(), Math.max(1, shards.length)),
 )
 const log = shards.map((s) => s.log).join('\n')
-const failed = toBuild.filter((_, i) => results[i] !== 0)
+const failed = shards.filter((_, i) => results[i] !== 0)
 if (failed.length > 0) {
-  for (const shard of failed) console.error(`content: contentlayer2 build of shard ${shards.indexOf(shard) + 1}/${count} (${shard.root}) failed`)
+  for (const shard of failed) console.error(`content: contentlayer2 build of shard ${shards.indexOf(shard) + 1}/${shards.length} (${shard.root}) failed`)
   process.exit(1)
 }
 
-// Merge: each shard's document files are linked into CONTENTLAYER_DIR/generated/Article
-// (hard links: no copy, and the shard keeps its output for the next build); the types
-// (the same in every shard) go there and to .contentlayer/generated, which the type
-// checker reads through the `contentlayer/generated` path.
+// New documents join the kept ones; the generated folder is made of hard links to
+// them (no copies), with contentlayer's types, which the type checker also reads
+// from .contentlayer/generated through the `contentlayer/generated` path.
+fs.mkdirSync(documentsDir, { recursive: true })
+for (const shard of shards) {
+  const output = path.join(shard.root, '.contentlayer', 'generated')
+  const { imports, files: docFiles } = listBuiltDocuments(output)
+  for (const [i, doc] of docFiles.entries()) {
+    fs.renameSync(path.join(output, 'Article', doc), path.join(documentsDir, doc))
+    const meta = readDocumentMeta(path.join(documentsDir, doc))
+    state.files[meta._raw.sourceFilePath] = { ...state.files[meta._raw.sourceFilePath], doc, import: imports[i], meta }
+  }
+  for (const f of ['index.d.ts', 'types.d.ts', 'index.mjs']) fs.copyFileSync(path.join(output, f), path.join(documentsDir, f))
+}
+const built = Object.entries(state.files).filter(([, b]) => b.meta)
 const articleDir = path.join(generatedDir(), 'Article')
 fs.rmSync(generatedDir(), { recursive: true, force: true })
 fs.mkdirSync(articleDir, { recursive: true })
-const built: Built[] = shards.map((shard) => {
-  const { imports, files: docFiles } = shard.reused ?? listBuiltDocuments(shard.output)
-  for (const f of docFiles) fs.linkSync(path.join(shard.output, 'Article', f), path.join(articleDir, f))
-  const docs = shard.reused?.docs ?? docFiles.map((f) => readDocumentMeta(path.join(articleDir, f)))
-  return { fingerprint: shard.fingerprint, imports, files: docFiles, docs }
-})
-const docs = built.flatMap((b) => b.docs)
-fs.writeFileSync(path.join(articleDir, '_index.mjs'), documentBarrel(built.flatMap((b) => b.imports)))
-const types = shards.map((s) => s.output).find((o) => fs.existsSync(path.join(o, 'types.d.ts')))!
+for (const [, b] of built) fs.linkSync(path.join(documentsDir, b.doc), path.join(articleDir, b.doc))
+fs.writeFileSync(path.join(articleDir, '_index.mjs'), documentBarrel(built.map(([, b]) => b.import)))
 for (const target of new Set([generatedDir(), path.resolve('.contentlayer', 'generated')])) {
   fs.mkdirSync(target, { recursive: true })
-  for (const f of ['index.d.ts', 'types.d.ts', 'index.mjs']) fs.copyFileSync(path.join(types, f), path.join(target, f))
+  for (const f of ['index.d.ts', 'types.d.ts', 'index.mjs']) fs.copyFileSync(path.join(documentsDir, f), path.join(target, f))
 }
 // Lists and widgets read this bodiless copy; pages read each body from its own file.
-fs.writeFileSync(metaFile(), JSON.stringify(docs))
+fs.writeFileSync(metaFile(), JSON.stringify(built.map(([, b]) => b.meta)))
 
-const builtFiles = new Set(docs.map((d) => d._raw.sourceFilePath))
 const lost: string[] = []
 for (const file of files) {
-  if (builtFiles.has(file) || invalid.has(file)) continue
+  if (state.files[file]?.meta || invalid.has(file)) continue
   const reason = identityFromPath(file)
     ? reasonFromLog(file) ?? 'skipped by the content build (see the warnings above)'
     : 'path: not <lang>/news/<source>/<id>.<lang>.md with a configured <lang>'
@@ -106,7 +123,7 @@ for (const file of files) {
 }
 
 console.log(
-  `content: ${files.length} Markdown files read, ${builtFiles.size} documents built in ${count} shard${count > 1 ? 's' : ''}, ` +
+  `content: ${files.length} Markdown files read, ${built.length} documents (${toBuild.length - lost.length} built now), ` +
     `${invalid.size} skipped as invalid (ALLOW_INVALID), ${lost.length} lost (${((Date.now() - started) / 1000).toFixed(1)} s)`,
 )
 for (const f of invalid.values()) console.warn(`  skipped ${f.path}: ${f.reasons.map((r) => `${r.line}: ${r.field}: ${r.message}`).join('; ')}`)
@@ -114,36 +131,26 @@ if (lost.length > 0) {
   for (const line of lost) console.error(`  ✗ ${line}`)
   process.exit(1)
 }
-// Only a build that accounted for every file vouches for its shards.
-for (const [i, shard] of shards.entries()) if (!shard.reused) fs.writeFileSync(path.join(shard.root, 'built.json'), JSON.stringify(built[i]))
+// Only a build that accounted for every file is remembered.
+fs.writeFileSync(stateFile, JSON.stringify({ inputs, files: Object.fromEntries(built) }))
+fs.rmSync(runsDir, { recursive: true, force: true })
+const referenced = new Set([...built.map(([, b]) => b.doc), 'index.d.ts', 'types.d.ts', 'index.mjs'])
+for (const f of fs.readdirSync(documentsDir)) if (!referenced.has(f)) fs.rmSync(path.join(documentsDir, f))
 
-/** What a shard's output depends on besides its files: the content model and the code it runs. */
-function buildInputsFingerprint(): string {
-  const hash = crypto.createHash('sha1')
-  const sources = ['contentlayer.config.ts', 'site.config.ts', 'package-lock.json', ...listFiles('lib'), ...listFiles('patches')]
-  for (const file of sources.sort()) hash.update(`${file}\0`).update(fs.existsSync(file) ? fs.readFileSync(file) : '')
-  return hash.digest('hex')
-}
-
-function shardFingerprint(shardFiles: readonly string[]): string {
-  const hash = crypto.createHash('sha1').update(inputs)
-  for (const file of shardFiles) hash.update(`\0${file}\0`).update(fs.readFileSync(path.join(dir, file)))
-  return hash.digest('hex')
-}
-
-function listFiles(folder: string): string[] {
-  return fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((f) => path.join(folder, f)).filter((f) => fs.statSync(f).isFile())
-}
-
-function readJson<T>(file: string): T | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T
-  } catch {
-    return undefined
+function makeRun(i: number, runFiles: string[]) {
+  const runRoot = path.join(runsDir, String(i))
+  const content = path.join(runRoot, 'content')
+  fs.rmSync(runRoot, { recursive: true, force: true })
+  fs.mkdirSync(content, { recursive: true })
+  for (const file of runFiles) {
+    fs.mkdirSync(path.dirname(path.join(content, file)), { recursive: true })
+    fs.symlinkSync(path.join(dir, file), path.join(content, file))
   }
+  fs.symlinkSync(path.resolve('node_modules'), path.join(runRoot, 'node_modules'), 'dir')
+  return { root: runRoot, content, files: runFiles.length, log: '' }
 }
 
-function contentlayer(shard: (typeof shards)[number]): Promise<number> {
+function contentlayer(shard: ReturnType<typeof makeRun>): Promise<number> {
   return new Promise((resolve) => {
     // A larger young generation: contentlayer allocates millions of short-lived
     // objects, and scavenging them was a fifth of its time (the heap limit is untouched).
@@ -158,7 +165,7 @@ function contentlayer(shard: (typeof shards)[number]): Promise<number> {
     child.stderr.on('data', (c: Buffer) => chunks.push(c))
     child.on('close', (code) => {
       shard.log = Buffer.concat(chunks).toString('utf8')
-      const name = count > 1 ? `[shard ${shards.indexOf(shard) + 1}/${count}, ${shard.files} files] ` : ''
+      const name = shards.length > 1 ? `[shard ${shards.indexOf(shard) + 1}/${shards.length}, ${shard.files} files] ` : ''
       process.stdout.write(shard.log.replace(/^(?=.)/gm, name))
       resolve(code ?? 1)
     })
@@ -173,6 +180,27 @@ async function runAll<T>(tasks: (() => Promise<T>)[], parallel: number): Promise
   }
   await Promise.all(Array.from({ length: parallel }, worker))
   return out
+}
+
+/** What a document depends on besides its file: the content model and the code it runs. */
+function buildInputsFingerprint(): string {
+  const hash = crypto.createHash('sha1')
+  const sources = ['contentlayer.config.ts', 'site.config.ts', 'package-lock.json', ...listFiles('lib'), ...listFiles('patches')]
+  for (const file of sources.sort()) hash.update(`${file}\0`).update(fs.existsSync(file) ? fs.readFileSync(file) : '')
+  return hash.digest('hex')
+}
+
+function listFiles(folder: string): string[] {
+  if (!fs.existsSync(folder)) return []
+  return fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((f) => path.join(folder, f)).filter((f) => fs.statSync(f).isFile())
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T
+  } catch {
+    return undefined
+  }
 }
 
 /** contentlayer prints a block per invalid document that names its file; keep the lines that say why. */

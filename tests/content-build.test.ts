@@ -57,7 +57,8 @@ describe('the content build', () => {
     const res = build(dir)
     expect(res.status, res.stdout + res.stderr).toBe(0)
     const files = markdownFiles(dir)
-    expect(res.stdout).toMatch(new RegExp(`${files.length} documents built in \\d+ shards`))
+    expect(res.stdout).toMatch(new RegExp(`0 documents unchanged since the last build, ${files.length} to build in \\d+ shards`))
+    expect(res.stdout).toContain(`${files.length} documents (${files.length} built now)`)
     const meta = JSON.parse(fs.readFileSync(path.join(res.articles, '_meta.json'), 'utf8')) as { _raw: { sourceFilePath: string }; body?: unknown }[]
     expect(meta.map((d) => d._raw.sourceFilePath).sort()).toEqual(files.sort())
     expect(meta.every((d) => d.body === undefined)).toBe(true)
@@ -68,24 +69,26 @@ describe('the content build', () => {
     expect(barrel.match(/^import /gm)).toHaveLength(files.length)
   })
 
-  it('rebuilds only the shards whose files changed, by content: touching every file changes nothing', () => {
+  it('builds only new and changed files, by content: touching every file changes nothing, a deleted file goes', () => {
     const dir = contentFolder('incremental')
     const first = build(dir)
     expect(first.status, first.stdout + first.stderr).toBe(0)
-    const shards = Number(/built in (\d+) shards/.exec(first.stdout)![1])
+    const total = markdownFiles(dir).length
     const later = new Date(Date.now() + 60_000)
     for (const f of markdownFiles(dir)) fs.utimesSync(path.join(dir, f), later, later)
     const touched = build(dir)
     expect(touched.status).toBe(0)
-    expect(touched.stdout).toContain(`${shards} of ${shards} shards unchanged since their last build, reused`)
+    expect(touched.stdout).toContain(`${total} documents unchanged since the last build, 0 to build`)
     expect(touched.stdout).not.toContain('Generated')
 
     const seed = path.join(dir, 'zh-CN/news/qq/20250207A09BIW.zh-CN.md')
     fs.writeFileSync(seed, fs.readFileSync(seed, 'utf8').replace(/^title: .*$/m, 'title: "改过的标题"'))
+    fs.rmSync(path.join(dir, 'en/news/kanbao/k1001.en.md'))
     const edited = build(dir)
     expect(edited.status).toBe(0)
-    expect(edited.stdout).toContain(`${shards - 1} of ${shards} shards unchanged`)
-    expect(edited.stdout.match(/Generated \d+ documents/g)).toHaveLength(1)
+    expect(edited.stdout).toContain(`${total - 2} documents unchanged since the last build, 1 to build`)
+    expect(edited.stdout.match(/Generated \d+ documents/g)).toEqual(['Generated 1 documents'])
+    expect(fs.existsSync(path.join(edited.articles, 'en__news__kanbao__k1001.en.md.json'))).toBe(false)
     const doc = JSON.parse(fs.readFileSync(path.join(edited.articles, 'zh-CN__news__qq__20250207A09BIW.zh-CN.md.json'), 'utf8'))
     expect(doc.title).toBe('改过的标题')
     const meta = JSON.parse(fs.readFileSync(path.join(edited.articles, '_meta.json'), 'utf8')) as { title: string }[]

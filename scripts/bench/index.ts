@@ -122,7 +122,7 @@ How it measures:
   \`times\` (exact for reaped descendants, but Next leaves its build workers unreaped) and the sum of /proc's
   per-process times sampled every 200 ms. Peak RSS is the largest sum of the RSS of the process and all its
   descendants in those samples (shared pages count once per process, so it overstates what the tree really holds).
-- **Cold builds**: the bench's dist dir and contentlayer's caches (\`<CONTENTLAYER_DIR>/shards\`) are removed before the
+- **Cold builds**: the bench's dist dir and the content build's folder (\`CONTENTLAYER_DIR\`, its documents and state) are removed before the
   content build and before the full build. The full build is \`npm run build\`: check, content build, \`next build\`,
   search index, verification.
 - **Warm content builds**: right after the cold one, with its cache kept: first with every file's time changed
@@ -203,8 +203,9 @@ async function main(): Promise<number> {
     rows.push({ stage: 'Content check', measure: '`npm run check`', result: cost(m) })
   })
 
-  // contentlayer's caches live in its shards' folders (scripts/content-build.ts).
-  const contentCache = path.join(env.CONTENTLAYER_DIR, 'shards')
+  // The content build keeps its documents and what it made of each file in CONTENTLAYER_DIR
+  // (scripts/content-build.ts): removing the folder makes the next build cold.
+  const contentCache = env.CONTENTLAYER_DIR
   await step('content', 'Content build', async () => {
     fs.rmSync(contentCache, { recursive: true, force: true })
     const m = await run('content', ['npm', 'run', 'content'], 600 + N * 0.1)

@@ -1,4 +1,7 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import createNextIntlPlugin from 'next-intl/plugin'
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
@@ -49,6 +52,17 @@ export const securityHeaders = [
  */
 export const pageCacheControl = 'public, max-age=60, s-maxage=31536000, stale-while-revalidate=86400'
 
+/**
+ * A fingerprint of the Markdown renderer (its code and the locked library versions):
+ * rendered bodies cached on disk (lib/content/body-cache.ts) are reused only by the same renderer.
+ */
+function rendererVersion() {
+  const hash = crypto.createHash('sha1')
+  const files = ['package-lock.json', ...fs.readdirSync('lib/markdown').sort().map((f) => path.join('lib/markdown', f))]
+  for (const file of files) hash.update(file).update(fs.existsSync(file) ? fs.readFileSync(file) : '')
+  return hash.digest('hex').slice(0, 16)
+}
+
 /** The default locale's segment: its pages are served from the root. */
 export const defaultLocaleSegment = 'en'
 
@@ -64,6 +78,7 @@ const nextConfig = {
   // Static generation is most of a build at news-site scale: use every core.
   experimental: { cpus: os.availableParallelism() },
   reactStrictMode: true,
+  env: { KANBAO_RENDERER: rendererVersion() },
   productionBrowserSourceMaps: false,
   typescript: { tsconfigPath: 'tsconfig.app.json' },
   async headers() {

@@ -6,6 +6,7 @@
 import { generatedStamp, readDocumentBody, readGeneratedArticles } from '@/lib/content/generated'
 import { splitSourceLink } from '@/lib/content/source-link'
 import { renderMarkdown } from '@/lib/markdown/render'
+import { cachedRender } from '@/lib/content/body-cache'
 import { markdownToText } from '@/lib/markdown/text'
 import { ContentError, readDevErrors } from '@/lib/content/dev-errors'
 import { siteConfig, type Locale } from '@/site.config'
@@ -148,7 +149,9 @@ export function getArticleBody(article: Article): Promise<ArticleBody> {
   let body = bodies.get(key)
   if (!body) {
     const { body: markdown } = splitSourceLink(readDocumentBody(article.file))
-    body = renderMarkdown(markdown, { math: article.mathjax }).then(({ html, headings }) => ({ html, headings }))
+    body = cachedRender(`${article.mathjax}\0${markdown}`, () =>
+      renderMarkdown(markdown, { math: article.mathjax }).then(({ html, headings }) => ({ html, headings })),
+    )
     if (bodies.size >= BODY_CACHE) bodies.delete(bodies.keys().next().value!)
     bodies.set(key, body)
   }

@@ -24,7 +24,8 @@ const command = {
   site: `npm run build && npm start -- -p ${port}`,
   corpus: `npm run build && npm start -- -p ${port}`,
   dev: `rm -rf .e2e-dev-content && cp -r content .e2e-dev-content && npm run dev -- -p ${port}`,
-  hostile: `npm run build && npm start -- -p ${port}`,
+  // Bound to loopback only, as behind a reverse proxy: unknown URLs must still get the 404 page.
+  hostile: `npm run build && npm start -- -p ${port} -H 127.0.0.1`,
 }[suite]!
 
 export default defineConfig({

@@ -49,9 +49,8 @@ export function proxy(request: NextRequest) {
     // Feeds, sitemaps, robots.txt, public files and the preview endpoints.
     return NextResponse.next({ request: { headers } })
   }
-  // nextUrl, not request.url: its origin is the one Next compares to decide that a
-  // rewrite stays on this server. Built from request.url, a server started with
-  // HOSTNAME=127.0.0.1 took it for an external URL and proxied it back to itself.
+  // nextUrl: Next's own spelling of this server's origin, which it compares with a
+  // rewrite's to keep the rewrite on this server (see also scripts/start.mjs).
   const notFound = request.nextUrl.clone()
   notFound.pathname = `/${localeToSegment(locale)}/page-not-found/`
   notFound.search = ''

@@ -25,7 +25,10 @@ const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000)
 const hostname = option('-H', '--hostname') ?? '0.0.0.0'
 const UNSUPPORTED = new Set(['TRACE', 'TRACK', 'CONNECT'])
 
-const app = next({ dev: false, dir: process.cwd(), hostname, port })
+// Next compares a rewrite's origin with its own to tell internal rewrites from external
+// ones, and its URLs spell 127.0.0.1 as "localhost": given the listen address, the
+// proxy's 404 rewrite looked external (a redirect loop). It only needs a name for itself.
+const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port })
 await app.prepare()
 const handle = app.getRequestHandler()
 const serveStatic = createStaticPages({ dist, defaultSegment: defaultLocaleSegment, headers: securityHeaders, cacheControl: pageCacheControl })

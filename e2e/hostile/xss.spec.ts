@@ -324,6 +324,16 @@ test('the 404 page does not run a payload in the URL', async ({ page }) => {
   expect(await audit(page), 'dangerous markup').toEqual([])
 })
 
+test('unknown URLs in every locale get the localized 404 page from a server bound to loopback only', async ({ request }) => {
+  // This suite's server runs with -H 127.0.0.1 (playwright.config.ts); Next once took the
+  // proxy's 404 rewrite for an external URL there and answered 308 loops and 200s.
+  for (const [url, lang] of [['/news/no-such-source/no-such-article/', 'en'], ['/news/hostile/h1-markup/x0/', 'en'], ['/zh-cn/no-such-page/', 'zh-CN'], ['/zh-hk/news/hostile/nothing/', 'zh-HK']]) {
+    const res = await request.get(url, { maxRedirects: 0 })
+    expect(res.status(), url).toBe(404)
+    expect(await res.text(), url).toContain(`<html lang="${lang}"`)
+  }
+})
+
 // ---------------------------------------------------------------------------
 // Feeds and sitemaps
 

@@ -70,6 +70,13 @@ describe('search over real articles', () => {
     expect(results.hits.map((h) => h.id)).toEqual(expect.arrayContaining(enDocs.filter((d) => /bitcoin/i.test(d.title)).map((d) => d.id)))
   })
 
+  it('tolerates a typo in a long word when the word as typed finds too little', () => {
+    const exact = runSearch(en, q('bitcoin', { pageSize: 1000 }))
+    const typo = runSearch(en, q('bitcoim', { pageSize: 1000 }))
+    expect(exact.total).toBeGreaterThan(0)
+    expect(typo.hits.map((h) => h.id)).toEqual(expect.arrayContaining(exact.hits.filter((h) => /bitcoin/i.test(h.title)).map((h) => h.id)))
+  })
+
   it('filters by source and tag and paginates', () => {
     const all = runSearch(en, q('the', { pageSize: 5 }))
     expect(all.hits).toHaveLength(5)

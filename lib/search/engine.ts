@@ -72,28 +72,37 @@ export function runSearch(index: MiniSearch<SearchDocument>, query: SearchQuery)
   if (words.length === 0) return EMPTY(query.page)
   const typed = new Map(words.map((w) => [indexTerm(w), w]))
   const tokens = [...typed.keys()]
-  const results = index.search(tokens.join(' '), {
-    tokenize: (s) => s.split(' '),
-    processTerm: (t) => t,
-    combineWith: 'AND',
-    // Title hits first: a word in the headline says more than one in the body.
-    boost: { title: 4, summary: 1.5 },
-    // A lone Chinese character matches the bigrams it starts; Latin words match as prefixes.
-    prefix: (term) => {
-      const word = typed.get(term) ?? term
-      return isCjkToken(word) ? Array.from(word).length === 1 : word.length >= 3
-    },
-    fuzzy: (term) => {
-      const word = typed.get(term) ?? term
-      return !isCjkToken(word) && word.length >= 6 ? 0.15 : false
-    },
-    filter: (r) => matchesFilters(r, query),
-  })
+  const search = (fuzzy: boolean) =>
+    index.search(tokens.join(' '), {
+      tokenize: (s) => s.split(' '),
+      processTerm: (t) => t,
+      combineWith: 'AND',
+      // Title hits first: a word in the headline says more than one in the body.
+      boost: { title: 4, summary: 1.5 },
+      // A lone Chinese character matches the bigrams it starts; Latin words match as prefixes.
+      prefix: (term) => {
+        const word = typed.get(term) ?? term
+        return isCjkToken(word) ? Array.from(word).length === 1 : word.length >= 3
+      },
+      fuzzy: (term) => {
+        const word = typed.get(term) ?? term
+        return fuzzy && !isCjkToken(word) && word.length >= 6 ? 0.15 : false
+      },
+      filter: (r) => matchesFilters(r, query),
+    })
+  // Typo tolerance only when the words as typed find less than a page: walking the
+  // whole vocabulary for near misses was most of the time of a query at 30k articles.
+  let results = search(false)
+  if (results.length < query.pageSize) {
+    const fuzzy = search(true)
+    if (fuzzy.length > results.length) results = fuzzy
+  }
   // Title hits first (readers scan headlines), then by relevance within each group.
   // A fuzzy match ("gitcoin" for "bitcoin") is not a title hit.
-  const titleHit = (r: SearchResult) =>
-    Object.entries(r.match).some(([term, fields]) => fields.includes('title') && tokens.some((t) => term.startsWith(t))) ? 1 : 0
-  results.sort((a, b) => titleHit(b) - titleHit(a) || b.score - a.score)
+  const titleHits = new Map(
+    results.map((r) => [r, Object.entries(r.match).some(([term, fields]) => fields.includes('title') && tokens.some((t) => term.startsWith(t))) ? 1 : 0]),
+  )
+  results.sort((a, b) => titleHits.get(b)! - titleHits.get(a)! || b.score - a.score)
   const totalPages = Math.ceil(results.length / query.pageSize)
   const start = (query.page - 1) * query.pageSize
   const hits = results.slice(start, start + query.pageSize).map(toHit)

@@ -13,7 +13,10 @@ export async function ArticleCard({ article }: { article: ArticleSummary }) {
         <h2 className="card-title"><Link href={article.path}>{article.title}</Link></h2>
         <Meta article={article} />
         <p className="card-excerpt">{article.summary || article.excerpt}</p>
-        <Link className="read-more" href={article.path} aria-label={t('readMoreAbout', { title: article.title })}>{t('readMore')}</Link>
+        <Link className="read-more" href={article.path}>
+          {t('readMore')}
+          <span className="visually-hidden">: {article.title}</span>
+        </Link>
       </div>
     </article>
   )

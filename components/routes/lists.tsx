@@ -79,7 +79,10 @@ function makeRoute<P extends Params>(kind: ListKind<P>, paged: boolean) {
     const { locale, list } = await resolve(kind, props)
     const title = list.paged.page > 1 ? `${list.title} (${list.paged.page})` : list.title
     const path = list.href(list.paged.page)
-    return pageMetadata({ locale, title, path, feeds: feedLinks(locale, path), alternates: alternatesOf(list) })
+    const t = await getTranslations({ locale })
+    // Search results show a description; a list's says what it holds and whose site it is.
+    const description = `${list.title} · ${t('list.count', { count: list.paged.totalItems })} · ${t('site.title')}: ${t('site.subtitle')}`
+    return pageMetadata({ locale, title, description, path, feeds: feedLinks(locale, path), alternates: alternatesOf(list) })
   }
   // Complete params (locale included) from the leaf: Next drops every page of a route
   // when a child's generateStaticParams returns [] for one parent value (next.js#95166).

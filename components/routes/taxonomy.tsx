@@ -34,9 +34,10 @@ export function taxonomyRoute(taxonomy: Taxonomy) {
   }
   async function generateMetadata(props: Props): Promise<Metadata> {
     const locale = readLocale((await props.params).locale)
-    const t = await getTranslations({ locale, namespace: 'list' })
+    const t = await getTranslations({ locale })
     const alternates = Object.fromEntries(siteConfig.locales.map((l) => [l, paths.taxonomy(l, taxonomy)]))
-    return pageMetadata({ locale, title: t(taxonomy), path: paths.taxonomy(locale, taxonomy), alternates })
+    const description = `${t(`list.${taxonomy}`)} · ${t('site.title')}: ${t('site.subtitle')}`
+    return pageMetadata({ locale, title: t(`list.${taxonomy}`), description, path: paths.taxonomy(locale, taxonomy), alternates })
   }
   return { Page, generateMetadata }
 }

@@ -101,17 +101,26 @@ for (const shard of shards) {
   for (const f of ['index.d.ts', 'types.d.ts', 'index.mjs']) fs.copyFileSync(path.join(output, f), path.join(documentsDir, f))
 }
 const built = Object.entries(state.files).filter(([, b]) => b.meta)
-const articleDir = path.join(generatedDir(), 'Article')
-fs.rmSync(generatedDir(), { recursive: true, force: true })
+// Made aside and swapped in, so that `npm run dev`, which reads it meanwhile, never sees half of it.
+const staging = `${generatedDir()}.next`
+const articleDir = path.join(staging, 'Article')
+fs.rmSync(staging, { recursive: true, force: true })
 fs.mkdirSync(articleDir, { recursive: true })
 for (const [, b] of built) fs.linkSync(path.join(documentsDir, b.doc), path.join(articleDir, b.doc))
 fs.writeFileSync(path.join(articleDir, '_index.mjs'), documentBarrel(built.map(([, b]) => b.import)))
-for (const target of new Set([generatedDir(), path.resolve('.contentlayer', 'generated')])) {
-  fs.mkdirSync(target, { recursive: true })
-  for (const f of ['index.d.ts', 'types.d.ts', 'index.mjs']) fs.copyFileSync(path.join(documentsDir, f), path.join(target, f))
-}
 // Lists and widgets read this bodiless copy; pages read each body from its own file.
-fs.writeFileSync(metaFile(), JSON.stringify(built.map(([, b]) => b.meta)))
+fs.writeFileSync(path.join(articleDir, path.basename(metaFile())), JSON.stringify(built.map(([, b]) => b.meta)))
+for (const f of ['index.d.ts', 'types.d.ts', 'index.mjs']) fs.copyFileSync(path.join(documentsDir, f), path.join(staging, f))
+const retired = `${generatedDir()}.old`
+fs.rmSync(retired, { recursive: true, force: true })
+if (fs.existsSync(generatedDir())) fs.renameSync(generatedDir(), retired)
+fs.renameSync(staging, generatedDir())
+fs.rmSync(retired, { recursive: true, force: true })
+const typesDir = path.resolve('.contentlayer', 'generated')
+if (typesDir !== generatedDir()) {
+  fs.mkdirSync(typesDir, { recursive: true })
+  for (const f of ['index.d.ts', 'types.d.ts', 'index.mjs']) fs.copyFileSync(path.join(documentsDir, f), path.join(typesDir, f))
+}
 
 const lost: string[] = []
 for (const file of files) {

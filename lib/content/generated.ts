@@ -112,5 +112,5 @@ function bodyFromIndex(sourceFilePath: string): string | undefined {
 
 /** Changes whenever the content watcher rewrites the index (used by dev to pick up edits). */
 export function generatedStamp(): number {
-  return Math.max(mtime(indexFile()), 0)
+  return Math.max(mtime(indexFile()), mtime(metaFile()), 0)
 }

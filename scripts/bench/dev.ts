@@ -7,7 +7,7 @@ import path from 'node:path'
 import { atExit, sleep, start, treeRss, waitForUrl } from './measure'
 
 export interface DevLoop {
-  /** Until the first article page answered 200 (contentlayer's first build + first compile). */
+  /** Until the first article page answered 200 (the first content build + first compile). */
   readySeconds: number
   editSeconds: number
   addSeconds: number
@@ -69,14 +69,14 @@ export async function devLoop(opts: { contentDir: string; port: number; distDir:
   }
   atExit(restore)
 
-  // A cold start, as for an editor opening the project: no generated documents
-  // (the content build stages leave this data set's there), no compiled pages.
-  for (const dir of ['.contentlayer/generated', '.contentlayer/.cache', opts.distDir]) fs.rmSync(dir, { recursive: true, force: true })
+  // A cold start, as for an editor opening a fresh clone: no content build state, no
+  // generated documents, no compiled pages.
+  for (const dir of ['.contentlayer', opts.distDir]) fs.rmSync(dir, { recursive: true, force: true })
   const server = start('npm', ['run', 'dev', '--', '-p', String(opts.port), '-H', 'localhost'], {
     env: {
       CONTENT_DIR: opts.contentDir,
       NEXT_DIST_DIR: opts.distDir,
-      // The dev watcher writes .contentlayer/ and the app must read what it writes.
+      // npm run dev's content builds write .contentlayer/ and the app must read what they write.
       CONTENTLAYER_DIR: '.contentlayer',
       NEXT_TELEMETRY_DISABLED: '1',
     },

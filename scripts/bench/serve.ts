@@ -81,7 +81,7 @@ export async function firstLoadJs(base: string, route: string): Promise<{ bytes:
   const srcs = new Map<string, boolean>()
   for (const m of html.matchAll(/<script\b([^>]*?)\ssrc="([^"]+)"([^>]*)>/g)) {
     const src = new URL(m[2].replace(/&amp;/g, '&'), base)
-    if (src.pathname.startsWith('/_next/static/')) srcs.set(src.href, /\snomodule\b/.test(` ${m[1]} ${m[3]}`))
+    if (src.pathname.startsWith('/_next/static/')) srcs.set(src.href, /\snomodule\b/i.test(` ${m[1]} ${m[3]}`))
   }
   let bytes = 0
   let nomoduleBytes = 0

@@ -117,6 +117,11 @@ describe('query tokens', () => {
     expect(tokens).toEqual(expect.arrayContaining(['欧洲', '人工', '智能']))
     expect(tokens).not.toContain('洲人')
   })
+  it('reads adjacent one-character words as one run, and keeps a lone character for a prefix search', () => {
+    expect(tokenizeQuery('有自')).toEqual(['有自'])
+    expect(tokenizeQuery('欧')).toEqual(['欧'])
+    expect(tokenizeQuery('有 自')).toEqual(['有', '自'])
+  })
   it('lowercases Latin words and ignores punctuation', () => {
     expect(tokenizeQuery('DeepSeek, OpenAI!')).toEqual(['deepseek', 'openai'])
   })

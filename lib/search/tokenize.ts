@@ -33,17 +33,34 @@ export function tokenizeDocument(text: string): string[] {
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 
-/** Query-side tokens: segmenter words, cut into bigrams within each word. Capped so absurd input stays cheap. */
+/**
+ * Query-side tokens: segmenter words, cut into bigrams within each word. Adjacent
+ * one-character words ("有" "自" in 有自) are read as one run: alone, each would be a
+ * prefix search over every bigram it starts, thousands of terms for a common
+ * character (0.6 s at 30k articles), and the reader typed them together.
+ * Capped so absurd input stays cheap.
+ */
 export function tokenizeQuery(query: string, max = 32): string[] {
   const normalized = query.normalize('NFKC').slice(0, 500)
   const out: string[] = []
+  let singles = ''
+  const flush = () => {
+    if (singles) out.push(...bigrams(singles))
+    singles = ''
+  }
   for (const { segment, isWordLike } of segmenter.segment(normalized)) {
+    if (isWordLike && CJK_CHAR.test(segment) && Array.from(segment).length === 1) {
+      singles += segment
+      continue
+    }
+    flush()
     if (!isWordLike) continue
     if (CJK_CHAR.test(segment)) {
       for (const run of segment.match(CJK_RUN) ?? []) out.push(...bigrams(run))
       out.push(...latinWords(segment))
     } else out.push(...latinWords(segment))
   }
+  flush()
   return [...new Set(out)].slice(0, max)
 }
 

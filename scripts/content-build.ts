@@ -52,28 +52,26 @@ const inputs = buildInputsFingerprint()
 const previous = readJson<State>(stateFile)
 const known = previous?.inputs === inputs ? previous.files : {}
 const state: State = { inputs, files: {} }
-const toBuild: string[] = []
+/** Content hashes of the files to build. */
+const toBuild = new Map<string, string>()
 for (const file of files) {
   if (invalid.has(file)) continue
   const hash = crypto.createHash('sha1').update(fs.readFileSync(path.join(dir, file))).digest('hex')
   const last = known[file]
   if (last?.hash === hash && fs.existsSync(path.join(documentsDir, last.doc))) state.files[file] = last
-  else {
-    toBuild.push(file)
-    state.files[file] = { hash, doc: '', import: '', meta: undefined as unknown as GeneratedArticle }
-  }
+  else toBuild.set(file, hash)
 }
 
 // Each shard runs in a folder of its own, because contentlayer writes to
 // $PWD/.contentlayer: links to its files, a link to node_modules (the compiled
 // config imports packages from there), and contentlayer's output.
-const count = shardCount(toBuild.length, Number(process.env.CONTENT_SHARD_SIZE) || DEFAULT_SHARD_SIZE)
+const count = shardCount(toBuild.size, Number(process.env.CONTENT_SHARD_SIZE) || DEFAULT_SHARD_SIZE)
 // (With nothing to build, contentlayer still runs once if there are no types yet.)
 const typesKept = fs.existsSync(path.join(documentsDir, 'types.d.ts'))
-const shards = toBuild.length === 0 && typesKept ? [] : planShards(toBuild, count).map((shardFiles, i) => makeRun(i, shardFiles))
+const shards = toBuild.size === 0 && typesKept ? [] : planShards([...toBuild.keys()], count).map((shardFiles, i) => makeRun(i, shardFiles))
 console.log(
-  `content: ${files.length - invalid.size - toBuild.length} documents unchanged since the last build, ` +
-    `${toBuild.length} to build${shards.length > 1 ? ` in ${shards.length} shards` : ''}`,
+  `content: ${files.length - invalid.size - toBuild.size} documents unchanged since the last build, ` +
+    `${toBuild.size} to build${shards.length > 1 ? ` in ${shards.length} shards` : ''}`,
 )
 const results = await runAll(
   shards.map((shard) => () => contentlayer(shard)),
@@ -96,11 +94,12 @@ for (const shard of shards) {
   for (const [i, doc] of docFiles.entries()) {
     fs.renameSync(path.join(output, 'Article', doc), path.join(documentsDir, doc))
     const meta = readDocumentMeta(path.join(documentsDir, doc))
-    state.files[meta._raw.sourceFilePath] = { ...state.files[meta._raw.sourceFilePath], doc, import: imports[i], meta }
+    const file = meta._raw.sourceFilePath
+    state.files[file] = { hash: toBuild.get(file)!, doc, import: imports[i], meta }
   }
   for (const f of ['index.d.ts', 'types.d.ts', 'index.mjs']) fs.copyFileSync(path.join(output, f), path.join(documentsDir, f))
 }
-const built = Object.entries(state.files).filter(([, b]) => b.meta)
+const built = Object.entries(state.files)
 // Made aside and swapped in, so that `npm run dev`, which reads it meanwhile, never sees half of it.
 const staging = `${generatedDir()}.next`
 const articleDir = path.join(staging, 'Article')
@@ -124,7 +123,7 @@ if (typesDir !== generatedDir()) {
 
 const lost: string[] = []
 for (const file of files) {
-  if (state.files[file]?.meta || invalid.has(file)) continue
+  if (state.files[file] || invalid.has(file)) continue
   const reason = identityFromPath(file)
     ? reasonFromLog(file) ?? 'skipped by the content build (see the warnings above)'
     : 'path: not <lang>/news/<source>/<id>.<lang>.md with a configured <lang>'
@@ -132,7 +131,7 @@ for (const file of files) {
 }
 
 console.log(
-  `content: ${files.length} Markdown files read, ${built.length} documents (${toBuild.length - lost.length} built now), ` +
+  `content: ${files.length} Markdown files read, ${built.length} documents (${toBuild.size - lost.length} built now), ` +
     `${invalid.size} skipped as invalid (ALLOW_INVALID), ${lost.length} lost (${((Date.now() - started) / 1000).toFixed(1)} s)`,
 )
 for (const f of invalid.values()) console.warn(`  skipped ${f.path}: ${f.reasons.map((r) => `${r.line}: ${r.field}: ${r.message}`).join('; ')}`)

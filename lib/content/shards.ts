@@ -2,8 +2,8 @@
  * The content build runs contentlayer2 in shards: one process per shard, as many
  * at once as there are cores. contentlayer is single-threaded and holds every
  * document of a run in memory, so shards bound its memory (whatever the site's
- * size) and use every core. A file's shard depends only on its path and the
- * shard count, so each shard's cache stays warm from one build to the next.
+ * size) and use every core. Files are dealt by a hash of their path, which keeps
+ * shards even in size and in their mix of locales and sources.
  */
 
 /** Documents per shard: ~1 GiB of contentlayer's memory on the real mix. */

@@ -1,13 +1,15 @@
 // `npm start`: serves the production build (PORT, default 3000, or `-p N`; `-H address` to listen on one address).
-// A thin Node server around Next's request handler, for two things `next start`
-// cannot do: say clearly when there is no build, and refuse TRACE/TRACK/CONNECT
-// with 405 (Next turns them into a 500 from inside its fetch adapter).
+// A thin Node server around Next's request handler, for what `next start` cannot do:
+// say clearly when there is no build, refuse TRACE/TRACK/CONNECT with 405 (Next turns
+// them into a 500 from inside its fetch adapter), send prerendered pages straight from
+// the build (static-pages.mjs) and search pages it has already rendered (search-cache.mjs).
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import next from 'next'
 import { defaultLocaleSegment, localeSegments, pageCacheControl, securityHeaders } from '../next.config.mjs'
 import { createStaticPages } from './static-pages.mjs'
+import { createSearchCache } from './search-cache.mjs'
 
 const dist = process.env.NEXT_DIST_DIR || '.next'
 if (!fs.existsSync(path.join(dist, 'BUILD_ID'))) {
@@ -32,13 +34,15 @@ const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port }
 await app.prepare()
 const handle = app.getRequestHandler()
 const serveStatic = createStaticPages({ dist, defaultSegment: defaultLocaleSegment, headers: securityHeaders, cacheControl: pageCacheControl })
+const localePrefixes = ['', ...localeSegments.map((segment) => `/${segment}`)]
+const serveSearch = createSearchCache({ searchPaths: localePrefixes.map((p) => `${p}/search/`), headers: securityHeaders, cacheControl: pageCacheControl })
 const server = http.createServer((req, res) => {
   if (UNSUPPORTED.has(req.method ?? '')) {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
     res.end('Method Not Allowed\n')
     return
   }
-  if (!serveStatic(req, res)) handle(req, res)
+  if (!serveStatic(req, res) && !serveSearch(req, res, handle)) handle(req, res)
 })
 server.listen(port, hostname, () => {
   console.log(`▲ Kanbao ready on http://localhost:${port} (${dist})`)
@@ -48,7 +52,7 @@ server.listen(port, hostname, () => {
 // Loading a locale's search index takes seconds at tens of thousands of articles;
 // do it now, in the background, rather than in the first reader's search.
 function warmSearch() {
-  for (const prefix of ['', ...localeSegments.map((segment) => `/${segment}`)]) {
+  for (const prefix of localePrefixes) {
     fetch(`http://127.0.0.1:${port}${prefix}/search/?q=warmup`, { signal: AbortSignal.timeout(120_000) }).catch(() => {})
   }
 }

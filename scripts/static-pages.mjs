@@ -3,10 +3,9 @@
 // ETag) instead of through Next's handler and proxy, which cost ~10x the CPU per
 // request. Anything that is not exactly a prerendered URL — other spellings that
 // redirect, unknown URLs, search, client navigation (RSC), Draft Mode — goes to Next.
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import zlib from 'node:zlib'
+import { createLru, isPlainPageRequest, makeEntry, sendEntry, VARY } from './responses.mjs'
 
 /**
  * Manifest key → public path, as lib/urls builds them: the default locale is served
@@ -30,10 +29,6 @@ export function requestKey(pathname) {
   }
 }
 
-// Headers with which a request must reach Next: client-side navigation and
-// prefetches ask the same URL for RSC data instead of HTML.
-const NEXT_ONLY = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action']
-
 /**
  * @param {{ dist: string, defaultSegment: string, headers: {key: string, value: string}[], cacheControl: string, maxCacheBytes?: number }} options
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean} true when it answered
@@ -51,16 +46,12 @@ export function createStaticPages({ dist, defaultSegment, headers, cacheControl,
     routes.set(publicPath(key, defaultSegment, page), { file, meta: path.join(appDir, `${key}.meta`) })
   }
   const common = Object.fromEntries(headers.map((h) => [h.key, h.value]))
-  const cache = new Map() // public path → entry; Map order is recency (LRU).
-  let cachedBytes = 0
+  const out = { ...common, 'Cache-Control': cacheControl, Vary: VARY }
+  const cache = createLru(maxCacheBytes)
 
   function load(key, route) {
     let entry = cache.get(key)
-    if (entry) {
-      cache.delete(key)
-      cache.set(key, entry)
-      return entry
-    }
+    if (entry) return entry
     let meta = {}
     try {
       meta = JSON.parse(fs.readFileSync(route.meta, 'utf8'))
@@ -72,62 +63,21 @@ export function createStaticPages({ dist, defaultSegment, headers, cacheControl,
     } catch {
       return null
     }
-    const type = meta.headers?.['content-type'] ?? 'text/html; charset=utf-8'
-    // Weak: the same validator covers the plain, gzip and br bodies of one page.
-    const etag = `W/"${crypto.createHash('sha1').update(body).digest('base64url')}"`
-    entry = { body, type, etag, gzip: undefined, br: undefined, bytes: body.length }
+    entry = makeEntry(body, meta.headers?.['content-type'] ?? 'text/html; charset=utf-8')
     cache.set(key, entry)
-    cachedBytes += entry.bytes
-    for (const [oldKey, old] of cache) {
-      if (cachedBytes <= maxCacheBytes) break
-      cache.delete(oldKey)
-      cachedBytes -= old.bytes
-    }
     return entry
   }
 
-  function encoded(entry, accept) {
-    if (/\bbr\b/.test(accept)) {
-      entry.br ??= zlib.brotliCompressSync(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } })
-      return ['br', entry.br]
-    }
-    if (/\bgzip\b/.test(accept)) {
-      entry.gzip ??= zlib.gzipSync(entry.body, { level: 6 })
-      return ['gzip', entry.gzip]
-    }
-    return [undefined, entry.body]
-  }
-
   return function serveStatic(req, res) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false
+    if (!isPlainPageRequest(req)) return false
     const url = req.url ?? '/'
     if (url.includes('?')) return false
-    if (NEXT_ONLY.some((h) => req.headers[h] !== undefined)) return false
-    if (req.headers.cookie?.includes('__prerender_bypass')) return false
     const key = requestKey(url)
     const route = key && routes.get(key)
     if (!route) return false
     const entry = load(key, route)
     if (!entry) return false
-
-    const out = {
-      ...common,
-      'Content-Type': entry.type,
-      'Cache-Control': cacheControl,
-      ETag: entry.etag,
-      Vary: 'RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding',
-    }
-    const ifNoneMatch = String(req.headers['if-none-match'] ?? '')
-    if (ifNoneMatch.split(',').some((tag) => tag.trim() === entry.etag || tag.trim() === entry.etag.slice(2))) {
-      res.writeHead(304, out)
-      res.end()
-      return true
-    }
-    const [encoding, body] = encoded(entry, String(req.headers['accept-encoding'] ?? ''))
-    if (encoding) out['Content-Encoding'] = encoding
-    out['Content-Length'] = body.length
-    res.writeHead(200, out)
-    res.end(req.method === 'HEAD' ? undefined : body)
+    sendEntry(req, res, entry, out)
     return true
   }
 }

@@ -13,7 +13,7 @@ import path from 'node:path'
 import { listMarkdownFiles } from '../../lib/content/files'
 import { synthesize } from './synthesize'
 import { cleanUpNow, killAll, measure, sleep, staticGeneration, start, waitForUrl, type Measured } from './measure'
-import { firstLoadJs, hammer, load, pickTargets, serverRss, type Targets } from './serve'
+import { firstLoadJs, hammer, hammerNewSearches, load, pickTargets, serverRss, type Targets } from './serve'
 import { makeQueries, searchLatency, type Query } from './search'
 import { devLoop } from './dev'
 
@@ -301,6 +301,13 @@ async function main(): Promise<number> {
             result: `${int(r.reqPerSec)} req/s · p50 ${ms(r.p50)} · p99 ${ms(r.p99)} · non-2xx ${int(r.non2xx)}${r.errors ? ` · errors ${int(r.errors)}` : ''}`,
           })
         }
+        // The row above asks one URL again and again, which the server answers from memory after the first time.
+        const r = await hammerNewSearches(base, t.searches, 10, 50)
+        rows.push({
+          stage: 'Serve new searches',
+          measure: `${t.searches.length} real queries, every URL new to the server, 50 conn, 10 s`,
+          result: `${int(r.reqPerSec)} req/s · p50 ${ms(r.p50)} · p99 ${ms(r.p99)} · non-2xx ${int(r.non2xx)}${r.errors ? ` · errors ${int(r.errors)}` : ''}`,
+        })
       })
       await step('load', 'Load', async () => {
         await sleep(5000)

@@ -22,6 +22,8 @@ export interface Targets {
   home: string
   tag: string
   search: string
+  /** A search URL per real query, for searches the server has not answered before. */
+  searches: string[]
   /** The mixed load: articles, lists, tags, searches and 404s of every locale. */
   mix: Target[]
 }
@@ -68,7 +70,8 @@ export async function pickTargets(seed: number, queries: Query[]): Promise<Targe
     const j = Math.floor(random() * (i + 1))
     ;[mix[i], mix[j]] = [mix[j], mix[i]]
   }
-  return { article, home: '/', tag, search, mix }
+  const searches = queries.map((q) => `${paths.search(q.locale)}?q=${encodeURIComponent(q.q)}`)
+  return { article, home: '/', tag, search, searches, mix }
 }
 
 /** Gzipped (level 9) size of every /_next/static script the page's HTML loads, in bytes. */
@@ -131,6 +134,26 @@ export async function hammer(base: string, route: string, seconds: number, conne
   // modules and reads its files: keep that out of the measurement.
   await (await fetch(base + route, { signal: AbortSignal.timeout(60_000) })).arrayBuffer()
   return summarize(await autocannon({ url: base + route, connections, duration: seconds, timeout: 20, headers: BROWSER }))
+}
+
+/**
+ * Search pages the server has not seen: the real queries in turn, each made a URL of
+ * its own by a counter the search page ignores, so none is answered from memory.
+ */
+export async function hammerNewSearches(base: string, searches: readonly string[], seconds: number, connections: number): Promise<Cannon> {
+  let next = 0
+  const url = () => `${searches[next % searches.length]}&bench=${next++}`
+  await (await fetch(base + url(), { signal: AbortSignal.timeout(60_000) })).arrayBuffer()
+  return summarize(
+    await autocannon({
+      url: base,
+      connections,
+      duration: seconds,
+      timeout: 20,
+      headers: BROWSER,
+      requests: [{ setupRequest: (req) => ({ ...req, path: url() }) }],
+    }),
+  )
 }
 
 export interface Load extends Cannon {

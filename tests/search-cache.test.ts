@@ -2,6 +2,7 @@ import http from 'node:http'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSearchCache } from '@/scripts/search-cache.mjs'
+import { plainGet, rawGet, startServer } from './support/http'
 
 describe('search pages kept by the start server', () => {
   let server: http.Server
@@ -28,20 +29,13 @@ describe('search pages kept by the start server', () => {
 
   beforeAll(async () => {
     const serve = createSearchCache({ searchPaths: ['/search/', '/zh-cn/search/'], headers: [{ key: 'X-Frame-Options', value: 'DENY' }], cacheControl: 'public, s-maxage=60' })
-    server = http.createServer((req, res) => {
-      if (!serve(req, res, next)) {
-        res.writeHead(299)
-        res.end('next')
-      }
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+    ;({ server, base } = await startServer((req, res) => serve(req, res, next)))
   })
   afterAll(() => {
     server.close()
   })
 
-  const get = (p: string, headers: Record<string, string> = {}) => fetch(base + p, { headers: { 'accept-encoding': 'identity', ...headers } })
+  const get = (p: string, headers?: Record<string, string>) => plainGet(base)(p, headers)
   const rendersOf = (url: string) => renders.filter((r) => r.url === url).length
 
   it('renders a query once, then sends the same page from memory with the cache policy and an ETag', async () => {
@@ -62,11 +56,9 @@ describe('search pages kept by the start server', () => {
   it('keeps the page plain and compresses it for each client', async () => {
     await get('/zh-cn/search/?q=gzip')
     expect(renders.find((r) => r.url === '/zh-cn/search/?q=gzip')!.acceptEncoding).toBeUndefined()
-    const res = await new Promise<http.IncomingMessage>((resolve) => http.get(`${base}/zh-cn/search/?q=gzip`, { headers: { 'accept-encoding': 'gzip' } }, resolve))
+    const { res, body } = await rawGet(`${base}/zh-cn/search/?q=gzip`, { 'accept-encoding': 'gzip' })
     expect(res.headers['content-encoding']).toBe('gzip')
-    const chunks: Buffer[] = []
-    for await (const c of res) chunks.push(c as Buffer)
-    expect(zlib.gunzipSync(Buffer.concat(chunks)).toString()).toContain('results for gzip')
+    expect(zlib.gunzipSync(body).toString()).toContain('results for gzip')
   })
 
   it('tells different queries apart', async () => {

@@ -10,6 +10,7 @@ import { localeToSegment } from '@/lib/i18n'
 import { pageKey } from '@/lib/known-pages'
 import { paths } from '@/lib/urls'
 import { siteConfig } from '@/site.config'
+import { plainGet, rawGet, startServer } from './support/http'
 
 describe('the start server maps build files to the URLs lib/urls builds', () => {
   it('agrees with site.config on the locale segments', () => {
@@ -69,21 +70,14 @@ describe('serving prerendered files', () => {
     }
     fs.writeFileSync(path.join(dir, 'prerender-manifest.json'), JSON.stringify({ routes }))
     const serve = createStaticPages({ dist: dir, defaultSegment: 'en', headers: [{ key: 'X-Frame-Options', value: 'DENY' }], cacheControl: 'public, s-maxage=60' })
-    server = http.createServer((req, res) => {
-      if (!serve(req, res)) {
-        res.writeHead(299)
-        res.end('next')
-      }
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+    ;({ server, base } = await startServer(serve))
   })
   afterAll(() => {
     server.close()
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  const get = (p: string, headers: Record<string, string> = {}) => fetch(base + p, { headers: { 'accept-encoding': 'identity', ...headers } })
+  const get = (p: string, headers?: Record<string, string>) => plainGet(base)(p, headers)
 
   it('sends pages with the cache policy, an ETag and the site headers, and 304 when unchanged', async () => {
     const res = await get('/news/qq/a1/')
@@ -101,11 +95,9 @@ describe('serving prerendered files', () => {
   })
 
   it('compresses for clients that accept it', async () => {
-    const res = await new Promise<http.IncomingMessage>((resolve) => http.get(`${base}/`, { headers: { 'accept-encoding': 'gzip' } }, resolve))
+    const { res, body } = await rawGet(`${base}/`, { 'accept-encoding': 'gzip' })
     expect(res.headers['content-encoding']).toBe('gzip')
-    const chunks: Buffer[] = []
-    for await (const c of res) chunks.push(c as Buffer)
-    expect(zlib.gunzipSync(Buffer.concat(chunks)).toString()).toContain('<title>Kanbao</title>')
+    expect(zlib.gunzipSync(body).toString()).toContain('<title>Kanbao</title>')
   })
 
   it('finds Chinese URLs however they are percent-encoded, and feeds with their own type', async () => {

@@ -12,10 +12,22 @@ export function makeEntry(body, type) {
   return { body, type, etag, gzip: undefined, br: undefined, bytes: body.length }
 }
 
-/** Least recently used entries go first once the bodies held pass `maxBytes`. */
+/**
+ * Least recently used entries go first once the bytes held (bodies and their
+ * compressed copies) pass `maxBytes`. A body larger than an eighth of it is not kept.
+ */
 export function createLru(maxBytes) {
   const map = new Map() // Map order is recency.
+  const held = new WeakSet()
   let bytes = 0
+  const evict = () => {
+    for (const [key, entry] of map) {
+      if (bytes <= maxBytes) break
+      map.delete(key)
+      bytes -= entry.bytes
+      held.delete(entry)
+    }
+  }
   return {
     get(key) {
       const entry = map.get(key)
@@ -26,36 +38,46 @@ export function createLru(maxBytes) {
       return entry
     },
     set(key, entry) {
+      if (entry.bytes > maxBytes / 8) return
       const old = map.get(key)
       if (old) {
         map.delete(key)
         bytes -= old.bytes
+        held.delete(old)
       }
       map.set(key, entry)
+      held.add(entry)
       bytes += entry.bytes
-      for (const [oldKey, oldEntry] of map) {
-        if (bytes <= maxBytes) break
-        map.delete(oldKey)
-        bytes -= oldEntry.bytes
+      evict()
+    },
+    /** An entry held here gained a compressed copy. */
+    grew(entry, delta) {
+      entry.bytes += delta
+      if (held.has(entry)) {
+        bytes += delta
+        evict()
       }
     },
   }
 }
 
-function encoded(entry, accept) {
-  if (/\bbr\b/.test(accept)) {
-    entry.br ??= zlib.brotliCompressSync(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } })
-    return ['br', entry.br]
-  }
-  if (/\bgzip\b/.test(accept)) {
-    entry.gzip ??= zlib.gzipSync(entry.body, { level: 6 })
-    return ['gzip', entry.gzip]
-  }
-  return [undefined, entry.body]
+const COMPRESS = {
+  br: (body) => zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } }),
+  gzip: (body) => zlib.gzipSync(body, { level: 6 }),
 }
 
-/** 304 when the client has it, otherwise the body in the best encoding it accepts. */
-export function sendEntry(req, res, entry, headers) {
+function encoded(entry, accept, lru) {
+  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined
+  if (!encoding) return [undefined, entry.body]
+  if (!entry[encoding]) {
+    entry[encoding] = COMPRESS[encoding](entry.body)
+    lru.grew(entry, entry[encoding].length)
+  }
+  return [encoding, entry[encoding]]
+}
+
+/** 304 when the client has it, otherwise the body in the best encoding it accepts (kept in `lru`). */
+export function sendEntry(req, res, entry, headers, lru) {
   const out = { ...headers, 'Content-Type': entry.type, ETag: entry.etag }
   const ifNoneMatch = String(req.headers['if-none-match'] ?? '')
   if (ifNoneMatch.split(',').some((tag) => tag.trim() === entry.etag || tag.trim() === entry.etag.slice(2))) {
@@ -63,7 +85,7 @@ export function sendEntry(req, res, entry, headers) {
     res.end()
     return
   }
-  const [encoding, body] = encoded(entry, String(req.headers['accept-encoding'] ?? ''))
+  const [encoding, body] = encoded(entry, String(req.headers['accept-encoding'] ?? ''), lru)
   if (encoding) out['Content-Encoding'] = encoding
   out['Content-Length'] = body.length
   res.writeHead(200, out)

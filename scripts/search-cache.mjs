@@ -3,12 +3,13 @@
 // with the site and change only with a deploy), so the same URL gets the same page
 // until the next build: like a prerendered page, it can be sent from memory and
 // cached by a CDN. Rendering one takes Next ~20 ms of CPU; sending it, ~0.1 ms.
+import streamingMetadata from 'next/dist/server/lib/streaming-metadata.js'
 import { createLru, isPlainPageRequest, makeEntry, sendEntry, VARY } from './responses.mjs'
 
 const chunkBuffer = (chunk, encoding) =>
   Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk)
 
-/** Calls `done(body)` once Next has written a complete 200 HTML page that is the same for every reader. */
+/** Calls `done(body, type)` once Next has sent a complete 200 HTML page that is the same for every reader. */
 function capture(res, done) {
   const chunks = []
   const write = res.write
@@ -19,13 +20,16 @@ function capture(res, done) {
   }
   res.end = function (chunk, ...rest) {
     if (chunk != null && typeof chunk !== 'function') chunks.push(chunkBuffer(chunk, rest[0]))
+    return end.call(this, chunk, ...rest)
+  }
+  // 'finish' only once everything was handed over: a response destroyed midway (client gone, render failed) is not kept.
+  res.once('finish', () => {
     const type = String(res.getHeader('content-type') ?? '')
     // A cookie or an encoding means this answer was made for one client.
     if (res.statusCode === 200 && type.startsWith('text/html') && !res.hasHeader('set-cookie') && !res.hasHeader('content-encoding')) {
       done(Buffer.concat(chunks), type)
     }
-    return end.call(this, chunk, ...rest)
-  }
+  })
 }
 
 /**
@@ -40,15 +44,17 @@ export function createSearchCache({ searchPaths, headers, cacheControl, maxCache
   return function serveSearch(req, res, next) {
     const url = req.url ?? '/'
     if (!paths.has(url.split('?')[0]) || !isPlainPageRequest(req)) return false
-    const entry = cache.get(url)
+    // Next puts metadata in the streamed body for browsers and in <head> for bots that read only HTML.
+    const key = `${streamingMetadata.shouldServeStreamingMetadata(req.headers['user-agent'] ?? '') ? '' : 'bot '}${url}`
+    const entry = cache.get(key)
     if (entry) {
-      sendEntry(req, res, entry, out)
+      sendEntry(req, res, entry, out, cache)
       return true
     }
     if (req.method !== 'GET') return false
     // Next compresses for the client that asked; the page is kept plain and compressed per client later.
     delete req.headers['accept-encoding']
-    capture(res, (body, type) => cache.set(url, makeEntry(body, type)))
+    capture(res, (body, type) => cache.set(key, makeEntry(body, type)))
     next(req, res)
     return true
   }

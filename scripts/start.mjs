@@ -35,7 +35,12 @@ await app.prepare()
 const handle = app.getRequestHandler()
 const serveStatic = createStaticPages({ dist, defaultSegment: defaultLocaleSegment, headers: securityHeaders, cacheControl: pageCacheControl })
 const localePrefixes = ['', ...localeSegments.map((segment) => `/${segment}`)]
-const serveSearch = createSearchCache({ searchPaths: localePrefixes.map((p) => `${p}/search/`), headers: securityHeaders, cacheControl: pageCacheControl })
+// Without its index a locale's search page says search is unavailable: that answer is not kept.
+const indexes = fs.existsSync(path.join(dist, 'kanbao')) ? fs.readdirSync(path.join(dist, 'kanbao')).map((f) => f.toLowerCase()) : []
+const searchPaths = localePrefixes
+  .filter((prefix) => indexes.includes(`search-${prefix.slice(1) || defaultLocaleSegment}.json`))
+  .map((prefix) => `${prefix}/search/`)
+const serveSearch = createSearchCache({ searchPaths, headers: securityHeaders, cacheControl: pageCacheControl })
 const server = http.createServer((req, res) => {
   if (UNSUPPORTED.has(req.method ?? '')) {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })

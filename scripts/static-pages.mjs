@@ -77,7 +77,7 @@ export function createStaticPages({ dist, defaultSegment, headers, cacheControl,
     if (!route) return false
     const entry = load(key, route)
     if (!entry) return false
-    sendEntry(req, res, entry, out)
+    sendEntry(req, res, entry, out, cache)
     return true
   }
 }

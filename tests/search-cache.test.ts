@@ -2,6 +2,7 @@ import http from 'node:http'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSearchCache } from '@/scripts/search-cache.mjs'
+import { createLru, makeEntry } from '@/scripts/responses.mjs'
 import { plainGet, rawGet, startServer } from './support/http'
 
 describe('search pages kept by the start server', () => {
@@ -14,16 +15,18 @@ describe('search pages kept by the start server', () => {
   function next(req: http.IncomingMessage, res: http.ServerResponse) {
     renders.push({ url: req.url!, acceptEncoding: req.headers['accept-encoding'] as string | undefined })
     const q = new URL(req.url!, 'http://x').searchParams.get('q') ?? ''
-    if (q === 'broken') {
-      res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' })
-      res.end('<p>error</p>')
-      return
-    }
+    // As Next sends a page: headers set one by one, then the body in several writes.
     res.setHeader('Content-Type', 'text/html; charset=utf-8')
     res.setHeader('Cache-Control', 'private, no-cache, no-store, max-age=0, must-revalidate')
+    if (q === 'broken') res.statusCode = 500
     if (q === 'cookie') res.setHeader('Set-Cookie', 'who=you')
+    if (q === 'encoded') res.setHeader('Content-Encoding', 'br')
     res.write('<!doctype html><title>Search</title>')
     res.write(Buffer.from(`<p>results for ${q}</p>`))
+    if (q === 'cut') {
+      res.destroy()
+      return
+    }
     res.end('<p>end</p>'.repeat(100))
   }
 
@@ -47,6 +50,7 @@ describe('search pages kept by the start server', () => {
     expect(await again.text()).toBe(page)
     expect(rendersOf('/search/?q=%E4%BA%BA%E5%B7%A5')).toBe(1)
     expect(again.headers.get('cache-control')).toBe('public, s-maxage=60')
+    expect(again.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(again.headers.get('x-frame-options')).toBe('DENY')
     const etag = again.headers.get('etag')!
     expect(etag).toMatch(/^W\/"/)
@@ -68,12 +72,29 @@ describe('search pages kept by the start server', () => {
     expect(rendersOf('/search/?q=one&page=2')).toBe(1)
   })
 
-  it('renders again what it must not keep: errors and pages that set a cookie', async () => {
-    for (const url of ['/search/?q=broken', '/search/?q=cookie']) {
-      await get(url)
-      await get(url)
+  it('renders again what it must not keep: errors, pages that set a cookie or come encoded, pages cut off', async () => {
+    for (const url of ['/search/?q=broken', '/search/?q=cookie', '/search/?q=encoded', '/search/?q=cut']) {
+      for (let i = 0; i < 2; i++) await rawGet(base + url, {}).catch(() => undefined)
       expect(rendersOf(url), url).toBe(2)
     }
+  })
+
+  it('keeps the page bots get apart from the one browsers get', async () => {
+    const bot = { 'user-agent': 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)' }
+    await get('/search/?q=who')
+    await get('/search/?q=who', bot)
+    await get('/search/?q=who', bot)
+    await get('/search/?q=who')
+    expect(rendersOf('/search/?q=who')).toBe(2)
+  })
+
+  it('answers HEAD from memory once the page is kept', async () => {
+    expect((await fetch(`${base}/search/?q=head`, { method: 'HEAD' })).status).toBe(299)
+    await get('/search/?q=head')
+    const head = await fetch(`${base}/search/?q=head`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('etag')).toMatch(/^W\//)
+    expect(rendersOf('/search/?q=head')).toBe(1)
   })
 
   it('leaves other pages, RSC requests, previews and other methods to Next', async () => {
@@ -85,5 +106,31 @@ describe('search pages kept by the start server', () => {
       fetch(`${base}/search/?q=kept`, { method: 'POST' }),
     ]
     for (const res of await Promise.all(toNext)) expect(res.status, res.url).toBe(299)
+  })
+})
+
+describe('the byte-bounded cache behind both', () => {
+  const entry = (n: number) => makeEntry(Buffer.alloc(n, 'a'), 'text/html')
+
+  it('drops the least recently used entries once bodies and compressed copies pass the limit', () => {
+    const lru = createLru(1000)
+    const [a, b, c] = [entry(100), entry(100), entry(100)]
+    lru.set('a', a)
+    lru.set('b', b)
+    lru.set('c', c)
+    lru.get('a') // recency, oldest first: b, c, a
+    lru.grew(c, 650) // c gains a compressed copy: 950 bytes held, all kept
+    lru.grew(a, 100) // 1,050: b, the least recently used, goes
+    expect(lru.get('b')).toBeUndefined()
+    expect(lru.get('a')).toBe(a)
+    expect(lru.get('c')).toBe(c)
+  })
+
+  it('does not keep a body larger than an eighth of the limit', () => {
+    const lru = createLru(800)
+    lru.set('big', entry(101))
+    lru.set('small', entry(100))
+    expect(lru.get('big')).toBeUndefined()
+    expect(lru.get('small')).toBeDefined()
   })
 })

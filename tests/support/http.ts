@@ -18,7 +18,7 @@ export const plainGet = (base: string) => (p: string, headers: Record<string, st
 
 /** A GET through node:http (fetch would undo the compression under test). */
 export async function rawGet(url: string, headers: Record<string, string>): Promise<{ res: http.IncomingMessage; body: Buffer }> {
-  const res = await new Promise<http.IncomingMessage>((resolve) => http.get(url, { headers }, resolve))
+  const res = await new Promise<http.IncomingMessage>((resolve, reject) => http.get(url, { headers }, resolve).on('error', reject))
   const chunks: Buffer[] = []
   for await (const c of res) chunks.push(c as Buffer)
   return { res, body: Buffer.concat(chunks) }

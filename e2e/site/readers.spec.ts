@@ -34,6 +34,22 @@ test.describe('search', () => {
     await expect(page).toHaveURL(/q=/)
   })
 
+  test('a search asked again comes from memory: the same page, cacheable, revalidated with its ETag', async ({ request }) => {
+    // A query string no other test sends, so the first answer is rendered here.
+    const url = `/zh-cn/search/?q=${encodeURIComponent('欧洲人工智能')}&e2e=${Date.now()}`
+    const first = await request.get(url)
+    expect(first.status()).toBe(200)
+    expect(first.headers()['cache-control']).toContain('private')
+    const again = await request.get(url)
+    expect(again.status()).toBe(200)
+    expect(again.headers()['cache-control']).toContain('s-maxage=')
+    expect(await again.text()).toBe(await first.text())
+    expect((await request.get(url, { headers: { 'if-none-match': again.headers().etag } })).status()).toBe(304)
+    // Draft Mode readers always get a page rendered for them.
+    const preview = await request.get(url, { headers: { cookie: '__prerender_bypass=not-a-session' } })
+    expect(preview.headers()['cache-control']).toContain('private')
+  })
+
   test('the sidebar widget leads to results', async ({ page }) => {
     await page.goto('/')
     await page.locator('#sidebar-search').fill('ferry')

@@ -132,6 +132,8 @@ How it measures:
 - **First-load JS**: every \`<script src>\` under /_next/static in the page's HTML, each gzipped (zlib level 9), summed; \`nomodule\` scripts apart.
 - **Serving / load**: \`npm start\` on 127.0.0.1 (loopback), requests with a browser's \`Accept-Encoding\` (gzip, br), autocannon in the bench's own process (it shares the CPUs with the
   server: on a 2-core machine the numbers are a floor). Server RSS is the server's process tree (scripts/start.mjs) without the npm wrapper.
+  \`npm start\` keeps a search page once rendered, so "Serve search" (one URL) measures that; "Serve new searches" makes
+  every URL new (the 200 queries in turn, with a counter the page ignores), which Next renders each time.
 - **Search**: \`search()\` from lib/search called in-process on the built indexes (no HTTP, no rendering); queries are
   words, two-word phrases, Chinese words and bigrams taken from the synthesized titles of all three locales.
 - **Dev loop**: \`npm run dev\` on the data set, cold (no generated documents, no compiled pages); seconds from saving a file until the article's HTML shows it.

@@ -3,13 +3,16 @@
 // say clearly when there is no build, refuse TRACE/TRACK/CONNECT with 405 (Next turns
 // them into a 500 from inside its fetch adapter), send prerendered pages straight from
 // the build (static-pages.mjs) and search pages it has already rendered (search-cache.mjs).
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { defaultLocaleSegment, localeSegments, pageCacheControl, securityHeaders } from '../next.config.mjs'
 import { createStaticPages } from './static-pages.mjs'
 import { createSearchCache } from './search-cache.mjs'
+import { heapLimitMb, heapNeededMb } from './server-heap.mjs'
 
 const dist = process.env.NEXT_DIST_DIR || '.next'
 if (!fs.existsSync(path.join(dist, 'BUILD_ID'))) {
@@ -18,6 +21,16 @@ if (!fs.existsSync(path.join(dist, 'BUILD_ID'))) {
 }
 
 const args = process.argv.slice(2)
+
+// A large site's search indexes need a larger heap than Node's default: run again with one.
+const heapMb = heapNeededMb(dist)
+if (heapMb > heapLimitMb()) {
+  console.log(`start: the search indexes need a ${heapMb} MiB heap; restarting with --max-old-space-size=${heapMb}`)
+  const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' })
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+  child.on('exit', (code) => process.exit(code ?? 1))
+  await new Promise(() => {}) // The child serves; this process only waits for it.
+}
 const option = (...names) => {
   const i = args.findIndex((a) => names.includes(a))
   return i >= 0 ? args[i + 1] : undefined
@@ -55,10 +68,11 @@ server.listen(port, hostname, () => {
 })
 
 // Loading a locale's search index takes seconds at tens of thousands of articles;
-// do it now, in the background, rather than in the first reader's search.
-function warmSearch() {
-  for (const prefix of localePrefixes) {
-    fetch(`http://127.0.0.1:${port}${prefix}/search/?q=warmup`, { signal: AbortSignal.timeout(120_000) }).catch(() => {})
+// do it now, in the background, rather than in the first reader's search. One at a
+// time: parsing an index needs several times its final size for a moment.
+async function warmSearch() {
+  for (const searchPath of searchPaths) {
+    await fetch(`http://127.0.0.1:${port}${searchPath}?q=warmup`, { signal: AbortSignal.timeout(300_000) }).catch(() => {})
   }
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)))

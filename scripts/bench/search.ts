@@ -3,6 +3,8 @@
  * through lib/search (the same code the /search/ page runs, without HTTP and
  * rendering around it).
  */
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import type { Locale } from '@/site.config'
 import { rng } from './synthesize'
 
@@ -64,7 +66,25 @@ export interface SearchLatency {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 
+/**
+ * Runs `measureSearch` in a process of its own with the heap the server would have
+ * (scripts/server-heap.mjs): at 100k articles the three indexes do not fit beside
+ * the bench's own data in Node's default heap.
+ */
 export async function searchLatency(queries: Query[]): Promise<SearchLatency> {
+  const { heapNeededMb } = await import('../server-heap.mjs')
+  const heap = heapNeededMb(process.env.NEXT_DIST_DIR || '.next')
+  const script = fileURLToPath(new URL('./search-run.ts', import.meta.url))
+  const child = spawn(process.execPath, [`--max-old-space-size=${heap}`, '--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] })
+  child.stdin.end(JSON.stringify(queries))
+  let out = ''
+  for await (const chunk of child.stdout) out += chunk
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  if (code !== 0) throw new Error(`search measurement exited with ${code}`)
+  return JSON.parse(out) as SearchLatency
+}
+
+export async function measureSearch(queries: Query[]): Promise<SearchLatency> {
   const { search } = await import('@/lib/search')
   const { SEARCH_PAGE_SIZE } = await import('@/lib/search/params')
   // Loading (parsing) each locale's index is a once-per-server cost: timed apart from the queries.

@@ -1,0 +1,23 @@
+// The server holds each locale's search index in its heap once a search asks for it.
+// Loaded, an index takes ~6x its file's size (100k articles: 480 MB of index files,
+// ~2.9 GB in memory, measured), more while it is being parsed; Node's default heap
+// limit (~4 GB here) is then too small and the server dies on the first searches.
+import fs from 'node:fs'
+import path from 'node:path'
+import v8 from 'node:v8'
+
+/** What Next, the manifests and the article list take before any index, in MiB. */
+const BASE_MB = 1536
+/** Heap per MiB of index file, with room for parsing. */
+const PER_INDEX_MB = 8
+
+/** The heap limit (MiB) the server of this build needs, from the size of its search indexes. */
+export function heapNeededMb(dist) {
+  const dir = path.join(dist, 'kanbao')
+  let bytes = 0
+  if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) bytes += fs.statSync(path.join(dir, f)).size
+  return Math.ceil(BASE_MB + (bytes / 2 ** 20) * PER_INDEX_MB)
+}
+
+/** This process's heap limit in MiB. */
+export const heapLimitMb = () => v8.getHeapStatistics().heap_size_limit / 2 ** 20

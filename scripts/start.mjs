@@ -62,6 +62,11 @@ const server = http.createServer((req, res) => {
   }
   if (!serveStatic(req, res) && !serveSearch(req, res, handle)) handle(req, res)
 })
+// Idle connections stay open longer than clients keep them (undici: 4 s, browsers: longer, load
+// balancers: 60 s), so a client never sends on a socket the server is closing: with the default
+// 5 s, a request arriving just after a long synchronous index load met a closed connection.
+server.keepAliveTimeout = 65_000
+server.headersTimeout = 66_000
 server.listen(port, hostname, () => {
   console.log(`▲ Kanbao ready on http://localhost:${port} (${dist})`)
   warmSearch()

@@ -196,16 +196,24 @@ describe('a build through the patched contentlayer2', () => {
     expect(stockCode).not.toContain('jsonArrayChunks')
   })
 
-  it('generates byte-identical files with and without the patches', () => {
+  it('generates the same files with and without the patches', () => {
     const names = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.mjs')).sort()
     expect(names(patched.generated)).toEqual(names(stock.generated))
     // One JSON file per document plus the index.
     expect(names(patched.generated).filter((f) => f.endsWith('.json'))).toHaveLength(fixtures.length + 1)
-    for (const f of names(patched.generated)) {
-      const a = fs.readFileSync(path.join(patched.generated, f), 'utf8')
-      const b = fs.readFileSync(path.join(stock.generated, f), 'utf8')
-      expect(a === b, `${f} differs`).toBe(true)
+    const read = (dir: string, f: string) => fs.readFileSync(path.join(dir, f), 'utf8')
+    for (const f of names(patched.generated).filter((f) => !f.startsWith('_index.'))) {
+      expect(read(patched.generated, f) === read(stock.generated, f), `${f} differs`).toBe(true)
     }
+    // The index lists documents in the order contentlayer's file glob found them, which
+    // varies from run to run: same documents, and the same bytes as stock's writer makes.
+    const byId = (docs: { _id: string }[]) => [...docs].sort((x, y) => x._id.localeCompare(y._id))
+    const index = read(patched.generated, '_index.json')
+    expect(index === JSON.stringify(JSON.parse(index), null, 2), '_index.json is not JSON.stringify(…, null, 2)').toBe(true)
+    expect(byId(JSON.parse(index))).toEqual(byId(JSON.parse(read(stock.generated, '_index.json'))))
+    const sortList = (line: string) => line.replace(/\[(.*)\]/, (_, names: string) => `[${names.split(', ').sort().join(', ')}]`)
+    const lines = (dir: string) => read(dir, '_index.mjs').split('\n').map(sortList).sort()
+    expect(lines(patched.generated)).toEqual(lines(stock.generated))
     expect([...generatedJson(patched.generated).keys()]).toContain('_index.json')
   })
 

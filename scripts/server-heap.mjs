@@ -11,11 +11,15 @@ const BASE_MB = 1536
 /** Heap per MiB of index file, with room for parsing. */
 const PER_INDEX_MB = 8
 
+/** The build's search index files (lib/search writes `<dist>/kanbao/search-<locale>.json`). */
+export function searchIndexFiles(dist) {
+  const dir = path.join(dist, 'kanbao')
+  return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => ({ name, bytes: fs.statSync(path.join(dir, name)).size })) : []
+}
+
 /** The heap limit (MiB) the server of this build needs, from the size of its search indexes. */
 export function heapNeededMb(dist) {
-  const dir = path.join(dist, 'kanbao')
-  let bytes = 0
-  if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) bytes += fs.statSync(path.join(dir, f)).size
+  const bytes = searchIndexFiles(dist).reduce((sum, f) => sum + f.bytes, 0)
   return Math.ceil(BASE_MB + (bytes / 2 ** 20) * PER_INDEX_MB)
 }
 

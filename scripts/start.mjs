@@ -12,7 +12,7 @@ import next from 'next'
 import { defaultLocaleSegment, localeSegments, pageCacheControl, securityHeaders } from '../next.config.mjs'
 import { createStaticPages } from './static-pages.mjs'
 import { createSearchCache } from './search-cache.mjs'
-import { heapLimitMb, heapNeededMb } from './server-heap.mjs'
+import { heapLimitMb, heapNeededMb, searchIndexFiles } from './server-heap.mjs'
 
 const dist = process.env.NEXT_DIST_DIR || '.next'
 if (!fs.existsSync(path.join(dist, 'BUILD_ID'))) {
@@ -49,7 +49,7 @@ const handle = app.getRequestHandler()
 const serveStatic = createStaticPages({ dist, defaultSegment: defaultLocaleSegment, headers: securityHeaders, cacheControl: pageCacheControl })
 const localePrefixes = ['', ...localeSegments.map((segment) => `/${segment}`)]
 // Without its index a locale's search page says search is unavailable: that answer is not kept.
-const indexes = fs.existsSync(path.join(dist, 'kanbao')) ? fs.readdirSync(path.join(dist, 'kanbao')).map((f) => f.toLowerCase()) : []
+const indexes = searchIndexFiles(dist).map((f) => f.name.toLowerCase())
 const searchPaths = localePrefixes
   .filter((prefix) => indexes.includes(`search-${prefix.slice(1) || defaultLocaleSegment}.json`))
   .map((prefix) => `${prefix}/search/`)

@@ -1,8 +1,6 @@
-import crypto from 'node:crypto'
-import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import createNextIntlPlugin from 'next-intl/plugin'
+import { codeFingerprint, filesDigest } from './scripts/fingerprint.mjs'
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
 
@@ -56,12 +54,7 @@ export const pageCacheControl = 'public, max-age=60, s-maxage=31536000, stale-wh
  * A fingerprint of the Markdown renderer (its code and the locked library versions):
  * rendered bodies cached on disk (lib/content/body-cache.ts) are reused only by the same renderer.
  */
-function rendererVersion() {
-  const hash = crypto.createHash('sha1')
-  const files = ['package-lock.json', ...fs.readdirSync('lib/markdown').sort().map((f) => path.join('lib/markdown', f))]
-  for (const file of files) hash.update(file).update(fs.existsSync(file) ? fs.readFileSync(file) : '')
-  return hash.digest('hex').slice(0, 16)
-}
+const rendererVersion = () => filesDigest(['package-lock.json', 'lib/markdown'])
 
 /** The default locale's segment: its pages are served from the root. */
 export const defaultLocaleSegment = 'en'
@@ -75,6 +68,8 @@ const nextConfig = {
   // dot, which many article slugs have; proxy.ts adds missing slashes instead.
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
+  // The same code builds the same pages (scripts/incremental.ts); scripts/build.ts passes it in.
+  generateBuildId: async () => process.env.KANBAO_BUILD_ID || codeFingerprint(),
   // Static generation is most of a build at news-site scale: use every core.
   experimental: { cpus: os.availableParallelism() },
   reactStrictMode: true,

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { getArticle, getArticles, getTranslations as getArticleTranslations, type Article } from '@/lib/content'
 import { getTranslations } from 'next-intl/server'
 import { pageMetadata } from '@/lib/metadata'
+import { articlesToRender } from '@/lib/content/build-plan'
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/structured-data'
 import { feedLinks } from '@/lib/feeds'
 import { paths } from '@/lib/urls'
@@ -67,6 +68,6 @@ export async function generateArticleMetadata(props: Props): Promise<Metadata> {
 
 export async function generateArticleParams() {
   return siteConfig.locales.flatMap((locale) =>
-    getArticles(locale).map((a) => ({ locale: localeToSegment(locale), source: a.source, slug: a.slug })),
+    articlesToRender(getArticles(locale)).map((a) => ({ locale: localeToSegment(locale), source: a.source, slug: a.slug })),
   )
 }

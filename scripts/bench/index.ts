@@ -11,19 +11,20 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { listMarkdownFiles } from '../../lib/content/files'
-import { synthesize } from './synthesize'
+import { addNewArticles, removeNewArticles, synthesize } from './synthesize'
 import { cleanUpNow, killAll, measure, sleep, staticGeneration, start, waitForUrl, type Measured } from './measure'
 import { firstLoadJs, hammer, hammerNewSearches, load, pickTargets, serverRss, type Targets } from './serve'
 import { makeQueries, searchLatency, type Query } from './search'
 import { devLoop } from './dev'
 
-const STAGES = ['synthesize', 'check', 'content', 'build', 'js', 'serve', 'load', 'search', 'dev'] as const
+const STAGES = ['synthesize', 'check', 'content', 'build', 'incremental', 'js', 'serve', 'load', 'search', 'dev'] as const
 type Stage = (typeof STAGES)[number]
 const SIZES = [5000, 30000, 100000]
 const USAGE = `usage: npm run bench -- [--articles ${SIZES.join('|')}] [--skip ${STAGES.join(',')}] [--keep] [--load-seconds 60] [--seed N]
   --articles      size of the synthesized data set (default 5000)
   --skip          stages to leave out: synthesize (reuse the kept data set), check, content, build (reuse the
-                  kept build), js (first-load JS), serve (one route at a time), load (mixed load), search, dev
+                  kept build), incremental (100 new articles,
+                  built again), js (first-load JS), serve (one route at a time), load (mixed load), search, dev
   --keep          keep the data set and the bench's build output (needed to re-run with --skip synthesize,build)
   --load-seconds  duration of the mixed load (default 60)
   Data sets and logs go to BENCH_DATA_DIR (default ../bench-data); the corpus is read from BENCH_CORPUS
@@ -169,6 +170,7 @@ async function main(): Promise<number> {
 
   const rows: Row[] = []
   let failures = 0
+  let fullBuild: Measured | undefined
   const skipped = (stage: Stage, label: string) => rows.push({ stage: label, measure: '—', result: `skipped (--skip ${stage})` })
   const failed = (label: string, e: unknown) => {
     failures++
@@ -225,6 +227,7 @@ async function main(): Promise<number> {
   })
 
   await step('build', 'Full build', async () => {
+    removeNewArticles(dataset)
     fs.rmSync(contentCache, { recursive: true, force: true })
     fs.rmSync(env.NEXT_DIST_DIR, { recursive: true, force: true })
     const m = await run('build', ['npm', 'run', 'build'], 900 + N * 0.15)
@@ -238,6 +241,24 @@ async function main(): Promise<number> {
     // scripts/build-search.ts prints its own time; it is a large share of the build.
     const search = /search: indexed (.+?) articles \(([\d.]+) s\)/.exec(m.output)
     if (search) rows.push({ stage: 'Search index build', measure: `part of the full build: ${search[1]}`, result: sec(Number(search[2])) })
+    fullBuild = m
+  })
+
+  // The next day's news on top of the full build: what a deploy of new articles costs.
+  await step('incremental', 'Incremental build', async () => {
+    if (!fullBuild) return void rows.push({ stage: 'Incremental build', measure: '—', result: 'not run: it builds on the full build stage' })
+    const added = addNewArticles({ dataset, count: 100, seed: opts.seed })
+    const m = await run('build-incremental', ['npm', 'run', 'build'], 900 + N * 0.15)
+    const plan = /build: incremental — (\d+) of (\d+) articles changed; (\d+) pages kept/.exec(m.output)
+    if (!plan) throw new Error(`the build after adding ${added.length} articles was not incremental (log: ${path.join(logs, 'build-incremental.log')})`)
+    const gen = staticGeneration(m.output)
+    rows.push({
+      stage: 'Incremental build',
+      measure: `\`npm run build\` again after adding ${added.length} new articles: ${int(Number(plan[1]))} article pages rendered ` +
+        `(new ones and those whose neighbours or related lists changed), ${int(Number(plan[3]))} kept` +
+        (gen ? `; ${int(gen.pages)} pages generated in ${sec(gen.seconds)}` : ''),
+      result: `${cost(m)} · ${((m.wallSeconds / fullBuild.wallSeconds) * 100).toFixed(0)} % of the full build`,
+    })
   })
 
   let queries: Query[] = []

@@ -111,3 +111,33 @@ export function synthesize(opts: { corpus: string; out: string; articles: number
     seconds: (performance.now() - started) / 1000,
   }
 }
+
+const ADDED = /-new\d+\.(en|zh-CN|zh-HK)\.md$/
+
+/**
+ * The next day's news for the incremental build: `count` copies of the data set's own
+ * files under new ids, dated after everything in it, one minute apart. Returns their paths.
+ */
+export function addNewArticles(opts: { dataset: string; count: number; seed: number }): string[] {
+  removeNewArticles(opts.dataset)
+  const files = listCorpus(opts.dataset)
+  let newest = 0
+  const texts = files.map((f) => fs.readFileSync(path.join(opts.dataset, f), 'latin1'))
+  for (const t of texts) newest = Math.max(newest, parseWall(DATE_LINE.exec(t)?.[1] ?? '1970-01-01 00:00:00'))
+  const random = rng(opts.seed)
+  const added: string[] = []
+  for (let n = 0; n < opts.count; n++) {
+    const k = Math.floor(random() * files.length)
+    const [, id, lang] = LANG_FILE.exec(files[k])!
+    const file = `${id}-new${n}.${lang}.md`
+    const date = formatWall(newest + (n + 1) * 60_000)
+    fs.writeFileSync(path.join(opts.dataset, file), texts[k].replace(DATE_LINE, (line, old: string) => line.replace(old, date)), 'latin1')
+    added.push(file)
+  }
+  return added
+}
+
+/** Takes the data set back to its synthesized N articles. */
+export function removeNewArticles(dataset: string): void {
+  for (const file of listCorpus(dataset)) if (ADDED.test(file)) fs.rmSync(path.join(dataset, file))
+}

@@ -1,0 +1,38 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { expect, test } from '@playwright/test'
+
+// The suite's build is incremental (e2e/site/build-twice.sh): the first build had no
+// k1011 and an older body of z2001. Whatever was kept must agree with what changed.
+const dist = process.env.NEXT_DIST_DIR ?? '.next-e2e'
+
+test('the build kept unchanged article pages from the previous build', () => {
+  const record = JSON.parse(fs.readFileSync(path.join(dist, 'kanbao/build-record.json'), 'utf8'))
+  expect(record.mode).toBe('incremental')
+  expect(record.kept).toBeGreaterThan(0)
+})
+
+test('an article added since the previous build is listed and linked from its neighbour', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.locator('.card-title a[href="/news/kanbao/k1011/"]')).toHaveText('Farmers market moves indoors for the cold months')
+  await page.goto('/news/kanbao/k1011/')
+  const older = page.locator('a.pager-older')
+  await expect(older).toHaveCount(1)
+  await older.click()
+  // The neighbour's page was rendered again: it now points forward to the new article.
+  await expect(page.locator('a.pager-newer')).toHaveAttribute('href', '/news/kanbao/k1011/')
+})
+
+test('an article whose body changed shows the new body, and a kept page navigates', async ({ page }) => {
+  await page.goto('/zh-cn/news/kanbao/z2001/')
+  await expect(page.locator('.post-content')).toContainText('今年将新增两百辆电动公交车。')
+  await expect(page.locator('.post-content')).not.toContainText('旧的正文')
+  // zh-HK's articles did not change: their pages come from the first build, and the
+  // client router moves from them to this build's pages without reloading the document.
+  await page.goto('/zh-hk/news/kanbao/h3000/')
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }))
+  await page.locator('a.logo').click()
+  await expect(page).toHaveURL(/\/zh-hk\/$/)
+  await expect(page.locator('.list-title')).toBeVisible()
+  expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true)
+})

@@ -1,0 +1,41 @@
+// Fingerprints of the code a build is made from. Plain .mjs: next.config.mjs reads them
+// before TypeScript is available.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** Files and folders (recursively) whose bytes decide what a page renders, besides the content. */
+export const CODE_INPUTS = [
+  'app', 'components', 'lib', 'messages', 'i18n', 'public', 'patches',
+  'package-lock.json', 'next.config.mjs', 'site.config.ts', 'proxy.ts', 'contentlayer.config.ts',
+  'tsconfig.json', 'tsconfig.app.json',
+]
+
+function listFiles(entry) {
+  let stat
+  try {
+    stat = fs.statSync(entry)
+  } catch {
+    return [] // An optional input (no patches/, no public/) counts as empty.
+  }
+  if (!stat.isDirectory()) return [entry]
+  return fs.readdirSync(entry).sort().flatMap((name) => listFiles(path.join(entry, name)))
+}
+
+/** A short digest of the named files and folders: their paths and their bytes. */
+export function filesDigest(entries, extra = []) {
+  const hash = crypto.createHash('sha256')
+  for (const file of entries.flatMap(listFiles)) hash.update(`${file}\0`).update(fs.readFileSync(file)).update('\0')
+  for (const value of extra) hash.update(`${value}\0`)
+  return hash.digest('hex').slice(0, 20)
+}
+
+/**
+ * The build's code fingerprint, also its build ID: two builds of the same code serve
+ * byte-identical pages for the same data, which is what lets an incremental build keep
+ * the previous build's unchanged pages. The settings pages read from the environment and
+ * the footer's copyright year are part of it.
+ */
+export function codeFingerprint() {
+  return filesDigest(CODE_INPUTS, [`SITE_URL=${process.env.SITE_URL ?? ''}`, `year=${new Date().getFullYear()}`])
+}

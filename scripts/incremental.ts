@@ -1,0 +1,150 @@
+/**
+ * Incremental production builds. Static generation is most of a build, and most
+ * of a large site's pages are articles that did not change since the last build.
+ * A build records the code fingerprint (scripts/fingerprint.mjs, also the build
+ * ID) and a digest of each article page's inputs (lib/content/page-digest.ts).
+ * The next build of the same code renders only the articles whose digest changed,
+ * plus every list page, feed and sitemap (they are cheap next to articles, and a
+ * new article shifts every page of the lists it is in); the previous build's
+ * pages of the other articles — HTML, RSC data and prefetch segments, which are
+ * byte-identical for the same code and inputs — move into the new output with
+ * their prerender-manifest entries.
+ *
+ * `next build` empties its dist dir except `cache/`, so the previous output waits
+ * there while Next builds.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { pageKey } from '../lib/known-pages'
+
+export interface BuildRecord {
+  fingerprint: string
+  mode: Plan['mode']
+  /** Article pages this build kept from the previous one. */
+  kept: number
+  /** Article path → digest of the page's inputs. */
+  articles: Record<string, string>
+  /** Tag and category pages the sidebars link to (lib/content/page-digest.ts). */
+  targets: string[]
+}
+
+export type Plan =
+  | { mode: 'full'; reason: string }
+  | { mode: 'incremental'; render: string[]; keep: number }
+
+interface Manifest {
+  routes: Record<string, unknown>
+  [other: string]: unknown
+}
+
+/** What a prerendered page is made of in server/app: HTML, its RSC payload, metadata and prefetch segments. */
+const PAGE_FILES = ['.html', '.rsc', '.meta', '.segments']
+
+const recordFile = (dist: string) => path.join(dist, 'kanbao', 'build-record.json')
+const stashDir = (dist: string) => path.join(dist, 'cache', 'kanbao-previous')
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T
+  } catch {
+    return undefined
+  }
+}
+
+/** A previous build's output: in the dist dir, or in the stash when the build after it failed. */
+function previousOutput(dist: string): { dir: string; record: BuildRecord } | undefined {
+  for (const dir of [dist, stashDir(dist)]) {
+    const record = readJson<BuildRecord>(dir === dist ? recordFile(dist) : path.join(dir, 'build-record.json'))
+    if (record && fs.existsSync(path.join(dir, 'prerender-manifest.json')) && fs.existsSync(path.join(dir, 'server', 'app'))) {
+      return { dir, record }
+    }
+  }
+  return undefined
+}
+
+export function readPreviousRecord(dist: string): BuildRecord | undefined {
+  return previousOutput(dist)?.record
+}
+
+export function planBuild(
+  previous: BuildRecord | undefined,
+  current: { fingerprint: string; digests: ReadonlyMap<string, string>; targets: readonly string[] },
+  force = false,
+): Plan {
+  const { fingerprint, digests } = current
+  if (force) return { mode: 'full', reason: 'KANBAO_FULL_BUILD is set' }
+  if (!previous) return { mode: 'full', reason: 'no previous build to start from' }
+  if (previous.fingerprint !== fingerprint) return { mode: 'full', reason: 'the code, settings or year changed since the previous build' }
+  // A kept page's sidebar may link to any article or term page of the previous build.
+  const targets = new Set(current.targets)
+  const gone = Object.keys(previous.articles).filter((p) => !digests.has(p)).concat(previous.targets.filter((p) => !targets.has(p)))
+  if (gone.length > 0) return { mode: 'full', reason: `${gone.length} pages were removed since the previous build (${gone.slice(0, 3).join(', ')}), and kept pages may link to them` }
+  const render = [...digests].filter(([p, digest]) => previous.articles[p] !== digest).map(([p]) => p)
+  return { mode: 'incremental', render, keep: digests.size - render.length }
+}
+
+/**
+ * Moves the previous build's pages and manifest where `next build` will not delete
+ * them, and writes the render plan beside them; returns the plan's file.
+ */
+export function stashPrevious(dist: string, render: readonly string[]): string {
+  const stash = stashDir(dist)
+  const previous = previousOutput(dist)
+  if (!previous) throw new Error(`incremental build: no previous output in ${dist}`)
+  if (previous.dir === dist) {
+    fs.rmSync(stash, { recursive: true, force: true })
+    fs.mkdirSync(path.join(stash, 'server'), { recursive: true })
+    fs.renameSync(path.join(dist, 'server', 'app'), path.join(stash, 'server', 'app'))
+    fs.renameSync(path.join(dist, 'prerender-manifest.json'), path.join(stash, 'prerender-manifest.json'))
+    fs.renameSync(recordFile(dist), path.join(stash, 'build-record.json'))
+  }
+  const planFile = path.join(stash, 'render.json')
+  fs.writeFileSync(planFile, JSON.stringify(render))
+  return planFile
+}
+
+export function discardPrevious(dist: string): void {
+  fs.rmSync(stashDir(dist), { recursive: true, force: true })
+}
+
+/**
+ * After `next build`: every article page the new build did not render is moved over
+ * from the stash, with its manifest entry. Returns how many were kept; throws, naming
+ * them, when the previous build does not have a page it should.
+ */
+export function carryOver(dist: string, articlePaths: Iterable<string>): number {
+  const stash = stashDir(dist)
+  const oldManifest = readJson<Manifest>(path.join(stash, 'prerender-manifest.json'))
+  const manifestFile = path.join(dist, 'prerender-manifest.json')
+  const manifest = readJson<Manifest>(manifestFile)
+  if (!oldManifest || !manifest) throw new Error(`incremental build: no prerender manifest in ${stash} or ${dist}`)
+  const missing: string[] = []
+  let kept = 0
+  for (const articlePath of articlePaths) {
+    const key = pageKey(articlePath)!
+    if (manifest.routes[key]) continue // Rendered by this build.
+    if (!oldManifest.routes[key]) {
+      missing.push(articlePath)
+      continue
+    }
+    const from = path.join(stash, 'server', 'app', key)
+    const to = path.join(dist, 'server', 'app', key)
+    fs.mkdirSync(path.dirname(to), { recursive: true })
+    for (const suffix of PAGE_FILES) {
+      if (fs.existsSync(from + suffix)) fs.renameSync(from + suffix, to + suffix)
+    }
+    manifest.routes[key] = oldManifest.routes[key]
+    kept++
+  }
+  if (missing.length > 0) {
+    throw new Error(`incremental build: the previous build has no page for ${missing.length} unchanged articles (${missing.slice(0, 5).join(', ')}…): run a full build (KANBAO_FULL_BUILD=1)`)
+  }
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest))
+  discardPrevious(dist)
+  return kept
+}
+
+export function writeRecord(dist: string, record: BuildRecord): void {
+  fs.mkdirSync(path.dirname(recordFile(dist)), { recursive: true })
+  fs.writeFileSync(recordFile(dist), JSON.stringify(record))
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { carryOver, planBuild, readPreviousRecord, stashPrevious, writeRecord, type BuildRecord } from '../scripts/incremental'
+
+const record = (articles: Record<string, string>, fingerprint = 'code-1', targets = ['/tags/ai/']): BuildRecord => ({ fingerprint, mode: 'full', kept: 0, articles, targets })
+
+describe('planning a build', () => {
+  const digests = new Map([['/news/a/1/', 'x'], ['/news/a/2/', 'y'], ['/news/a/3/', 'z']])
+
+  const current = { fingerprint: 'code-1', digests, targets: ['/tags/ai/', '/tags/new/'] }
+
+  it('renders only new articles and articles whose inputs changed when the code is the same', () => {
+    const plan = planBuild(record({ '/news/a/1/': 'x', '/news/a/2/': 'old' }), current)
+    expect(plan).toEqual({ mode: 'incremental', render: ['/news/a/2/', '/news/a/3/'], keep: 1 })
+  })
+
+  it('builds everything after a code change, without a previous build, or when asked', () => {
+    const same = record({ '/news/a/1/': 'x', '/news/a/2/': 'y', '/news/a/3/': 'z' })
+    expect(planBuild(same, { ...current, fingerprint: 'code-2' })).toMatchObject({ mode: 'full', reason: expect.stringMatching(/code/) })
+    expect(planBuild(undefined, current)).toMatchObject({ mode: 'full' })
+    expect(planBuild(same, current, true)).toMatchObject({ mode: 'full', reason: expect.stringMatching(/KANBAO_FULL_BUILD/) })
+  })
+
+  it('builds everything when an article or a tag is gone, since kept sidebars may link to it', () => {
+    const removedArticle = planBuild(record({ '/news/a/1/': 'x', '/news/a/gone/': 'w' }), current)
+    expect(removedArticle).toMatchObject({ mode: 'full', reason: expect.stringMatching(/\/news\/a\/gone\//) })
+    const removedTag = planBuild(record({ '/news/a/1/': 'x' }, 'code-1', ['/tags/old/']), current)
+    expect(removedTag).toMatchObject({ mode: 'full', reason: expect.stringMatching(/\/tags\/old\//) })
+  })
+})
+
+describe('keeping pages from the previous build', () => {
+  const entry = (key: string) => ({ srcRoute: '/[locale]/news/[source]/[slug]', dataRoute: `${key}.rsc`, initialRevalidateSeconds: false })
+
+  /** A dist dir as `next build` leaves it: pages (html, rsc, meta, segments) and the manifest. */
+  function writeBuild(dist: string, keys: string[], marker: string) {
+    const app = path.join(dist, 'server', 'app')
+    for (const key of keys) {
+      fs.mkdirSync(path.dirname(path.join(app, key)), { recursive: true })
+      for (const suffix of ['.html', '.rsc', '.meta']) fs.writeFileSync(path.join(app, key + suffix), `${marker} ${key}${suffix}`)
+      fs.mkdirSync(path.join(app, `${key}.segments`), { recursive: true })
+      fs.writeFileSync(path.join(app, `${key}.segments`, '_tree.segment.rsc'), marker)
+    }
+    fs.writeFileSync(path.join(dist, 'prerender-manifest.json'), JSON.stringify({ version: 4, routes: Object.fromEntries(keys.map((k) => [k, entry(k)])) }))
+  }
+
+  /** What `next build` does to the dist dir: it empties everything but cache/. */
+  function clean(dist: string) {
+    for (const name of fs.readdirSync(dist)) if (name !== 'cache') fs.rmSync(path.join(dist, name), { recursive: true })
+  }
+
+  it("moves unchanged articles' pages and manifest entries into the new build, and nothing else", () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-inc-'))
+    // "x.y" is a dotted slug beside "x": keeping one must not take the other's files.
+    writeBuild(dist, ['/en/news/a/x', '/en/news/a/x.y', '/zh-cn/news/b/z'], 'old')
+    writeRecord(dist, record({ '/news/a/x/': '1', '/news/a/x.y/': '2', '/zh-cn/news/b/z/': '3' }))
+    expect(readPreviousRecord(dist)?.fingerprint).toBe('code-1')
+
+    const planFile = stashPrevious(dist, ['/news/a/x.y/'])
+    expect(JSON.parse(fs.readFileSync(planFile, 'utf8'))).toEqual(['/news/a/x.y/'])
+    clean(dist)
+    writeBuild(dist, ['/en/news/a/x.y', '/en'], 'new')
+
+    expect(carryOver(dist, ['/news/a/x/', '/news/a/x.y/', '/zh-cn/news/b/z/'])).toBe(2)
+    const app = path.join(dist, 'server', 'app')
+    expect(fs.readFileSync(path.join(app, 'en/news/a/x.html'), 'utf8')).toBe('old /en/news/a/x.html')
+    expect(fs.readFileSync(path.join(app, 'en/news/a/x.y.html'), 'utf8')).toBe('new /en/news/a/x.y.html')
+    expect(fs.readFileSync(path.join(app, 'zh-cn/news/b/z.segments/_tree.segment.rsc'), 'utf8')).toBe('old')
+    const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'prerender-manifest.json'), 'utf8'))
+    expect(Object.keys(manifest.routes).sort()).toEqual(['/en', '/en/news/a/x', '/en/news/a/x.y', '/zh-cn/news/b/z'])
+    expect(manifest.routes['/en/news/a/x']).toEqual(entry('/en/news/a/x'))
+    expect(fs.existsSync(path.join(dist, 'cache', 'kanbao-previous'))).toBe(false)
+  })
+
+  it('starts again from the kept output when the build after it failed', () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-inc-'))
+    writeBuild(dist, ['/en/news/a/x'], 'old')
+    writeRecord(dist, record({ '/news/a/x/': '1' }))
+    stashPrevious(dist, [])
+    clean(dist) // …and `next build` failed here.
+    expect(readPreviousRecord(dist)?.articles).toEqual({ '/news/a/x/': '1' })
+    stashPrevious(dist, [])
+    writeBuild(dist, ['/en'], 'new')
+    expect(carryOver(dist, ['/news/a/x/'])).toBe(1)
+  })
+
+  it('fails, naming the article, when the previous build lacks a page it should keep', () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-inc-'))
+    writeBuild(dist, ['/en/news/a/x'], 'old')
+    writeRecord(dist, record({ '/news/a/x/': '1' }))
+    stashPrevious(dist, [])
+    clean(dist)
+    writeBuild(dist, ['/en'], 'new')
+    expect(() => carryOver(dist, ['/news/a/x/', '/news/a/lost/'])).toThrow(/\/news\/a\/lost\/.*KANBAO_FULL_BUILD/)
+  })
+})

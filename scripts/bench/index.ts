@@ -126,6 +126,9 @@ How it measures:
 - **Cold builds**: the bench's dist dir and the content build's folder (\`CONTENTLAYER_DIR\`, its documents and state) are removed before the
   content build and before the full build. The full build is \`npm run build\`: check, content build, \`next build\`,
   search index, verification.
+- **Incremental build**: right after the full build, 100 copies of data-set files under new ids, dated after
+  everything (the next day's news), then \`npm run build\` again into the same dist dir (README: "Incremental rebuilds").
+  Their files are removed before the next full build, so every other stage sees exactly N articles or N + 100.
 - **Warm content builds**: right after the cold one, with its cache kept: first with every file's time changed
   (what a fresh clone looks like), then after appending a line to 100 articles.
 - **Server start / first search after start**: seconds from spawning \`npm start\` until / answers, then one search

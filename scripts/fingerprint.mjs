@@ -33,9 +33,9 @@ export function filesDigest(entries, extra = []) {
 /**
  * The build's code fingerprint, also its build ID: two builds of the same code serve
  * byte-identical pages for the same data, which is what lets an incremental build keep
- * the previous build's unchanged pages. The settings pages read from the environment and
- * the footer's copyright year are part of it.
+ * the previous build's unchanged pages. Also part of it: the settings pages read from the
+ * environment, the footer's copyright year, and Node's version (its ICU formats the dates).
  */
 export function codeFingerprint() {
-  return filesDigest(CODE_INPUTS, [`SITE_URL=${process.env.SITE_URL ?? ''}`, `year=${new Date().getFullYear()}`])
+  return filesDigest(CODE_INPUTS, [`SITE_URL=${process.env.SITE_URL ?? ''}`, `year=${new Date().getFullYear()}`, `node=${process.version}`])
 }

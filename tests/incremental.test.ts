@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { filesDigest } from '@/scripts/fingerprint.mjs'
 import { carryOver, planBuild, readPreviousRecord, stashPrevious, writeRecord, type BuildRecord } from '../scripts/incremental'
 
 const record = (articles: Record<string, string>, fingerprint = 'code-1', targets = ['/tags/ai/']): BuildRecord => ({ fingerprint, mode: 'full', kept: 0, articles, targets })
@@ -94,5 +95,22 @@ describe('keeping pages from the previous build', () => {
     clean(dist)
     writeBuild(dist, ['/en'], 'new')
     expect(() => carryOver(dist, ['/news/a/x/', '/news/a/lost/'])).toThrow(/\/news\/a\/lost\/.*KANBAO_FULL_BUILD/)
+  })
+})
+
+describe('the code fingerprint', () => {
+  it('changes with any byte, name or file of the code it covers, and with the settings passed in', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-fp-'))
+    fs.mkdirSync(path.join(dir, 'lib'))
+    fs.writeFileSync(path.join(dir, 'lib', 'a.ts'), 'export const a = 1')
+    const digest = (extra: string[] = []) => filesDigest([path.join(dir, 'lib'), path.join(dir, 'missing.json')], extra)
+    const first = digest()
+    expect(digest()).toBe(first)
+    fs.writeFileSync(path.join(dir, 'lib', 'a.ts'), 'export const a = 2')
+    const edited = digest()
+    expect(edited).not.toBe(first)
+    fs.writeFileSync(path.join(dir, 'lib', 'b.ts'), '')
+    expect(digest()).not.toBe(edited)
+    expect(digest(['SITE_URL=https://example.com'])).not.toBe(digest())
   })
 })

@@ -55,8 +55,9 @@ function readJson<T>(file: string): T | undefined {
 function previousOutput(dist: string): { dir: string; record: BuildRecord } | undefined {
   for (const dir of [dist, stashDir(dist)]) {
     const record = readJson<BuildRecord>(dir === dist ? recordFile(dist) : path.join(dir, 'build-record.json'))
-    if (record && fs.existsSync(path.join(dir, 'prerender-manifest.json')) && fs.existsSync(path.join(dir, 'server', 'app'))) {
-      return { dir, record }
+    const complete = typeof record?.fingerprint === 'string' && typeof record.articles === 'object' && Array.isArray(record.targets)
+    if (complete && fs.existsSync(path.join(dir, 'prerender-manifest.json')) && fs.existsSync(path.join(dir, 'server', 'app'))) {
+      return { dir, record: record! }
     }
   }
   return undefined

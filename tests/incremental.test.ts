@@ -87,6 +87,14 @@ describe('keeping pages from the previous build', () => {
     expect(carryOver(dist, ['/news/a/x/'])).toBe(1)
   })
 
+  it('starts from scratch when the record is not one it can read', () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-inc-'))
+    writeBuild(dist, ['/en/news/a/x'], 'old')
+    fs.mkdirSync(path.join(dist, 'kanbao'))
+    fs.writeFileSync(path.join(dist, 'kanbao', 'build-record.json'), JSON.stringify({ fingerprint: 'code-1', articles: {} }))
+    expect(readPreviousRecord(dist)).toBeUndefined()
+  })
+
   it('fails, naming the article, when the previous build lacks a page it should keep', () => {
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-inc-'))
     writeBuild(dist, ['/en/news/a/x'], 'old')

@@ -4,44 +4,51 @@
  * KANBAO_FULL_BUILD=1 forces a full build.
  */
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import { codeFingerprint } from './fingerprint.mjs'
-import { articlePageDigests, linkTargets } from '../lib/content/page-digest'
-import { carryOver, discardPrevious, planBuild, readPreviousRecord, stashPrevious, writeRecord } from './incremental'
+import { carryOver, writeRecord } from './incremental'
+import type { PlanFile } from './build-plan'
 
 const dist = process.env.NEXT_DIST_DIR || '.next'
 const started = Date.now()
 const fingerprint = codeFingerprint()
-const digests = articlePageDigests()
-const targets = linkTargets()
-const plan = planBuild(readPreviousRecord(dist), { fingerprint, digests, targets }, process.env.KANBAO_FULL_BUILD === '1')
+const require = createRequire(import.meta.url)
 
-const env: NodeJS.ProcessEnv = {
+function run(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+fs.mkdirSync(path.join(dist, 'cache'), { recursive: true })
+const planFile = path.join(dist, 'cache', 'kanbao-plan.json')
+run(['--import', 'tsx', 'scripts/build-plan.ts', planFile, fingerprint])
+const { plan, renderOnly, articles, targets } = JSON.parse(fs.readFileSync(planFile, 'utf8')) as PlanFile
+const count = Object.keys(articles).length
+console.log(
+  plan.mode === 'incremental'
+    ? `build: incremental — ${plan.render.length} of ${count} articles changed; ${plan.keep} pages kept from the previous build`
+    : `build: full — ${plan.reason}`,
+)
+
+run([require.resolve('next/dist/bin/next'), 'build'], {
   ...process.env,
   KANBAO_BUILD_ID: fingerprint,
+  ...(renderOnly ? { KANBAO_RENDER_ONLY: renderOnly } : {}),
   // Fewer scavenges while thousands of pages are rendered.
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=64`.trim(),
-}
-if (plan.mode === 'incremental') {
-  env.KANBAO_RENDER_ONLY = stashPrevious(dist, plan.render)
-  console.log(`build: incremental — ${plan.render.length} of ${digests.size} articles changed; ${plan.keep} pages kept from the previous build`)
-} else {
-  discardPrevious(dist)
-  console.log(`build: full — ${plan.reason}`)
-}
-
-const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
-const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env })
-if (result.status !== 0) process.exit(result.status ?? 1)
+})
 
 let kept = 0
 if (plan.mode === 'incremental') {
   try {
-    kept = carryOver(dist, digests.keys())
+    kept = carryOver(dist, Object.keys(articles))
   } catch (e) {
     console.error(`build: ${(e as Error).message}`)
     process.exit(1)
   }
 }
-writeRecord(dist, { fingerprint, mode: plan.mode, kept, articles: Object.fromEntries(digests), targets })
-console.log(`build: ${plan.mode} build of ${digests.size} articles done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+writeRecord(dist, { fingerprint, mode: plan.mode, kept, articles, targets })
+fs.rmSync(planFile, { force: true })
+console.log(`build: ${plan.mode} build of ${count} articles done in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -134,9 +134,19 @@ export function getTermPage(locale: Locale, taxonomy: Taxonomy, slug: string, pa
   return g && paginate(g.articles, page, siteConfig.pageSize)
 }
 
-/** Articles that put themselves in a menu (`menu: main`), oldest first like Hugo's weight-less menus. */
+const menuLists = new WeakMap<readonly Article[], Map<string, readonly ArticleSummary[]>>()
+
+/**
+ * Articles that put themselves in a menu (`menu: main`), oldest first like Hugo's weight-less menus.
+ * Every page's header asks: found once per locale and menu, not once per page.
+ */
 export function getMenuArticles(locale: Locale, menu: string): readonly ArticleSummary[] {
-  return loc(locale).articles.filter((a) => a.menus.includes(menu)).reverse()
+  const { articles } = loc(locale)
+  let menus = menuLists.get(articles)
+  if (!menus) menuLists.set(articles, (menus = new Map()))
+  let list = menus.get(menu)
+  if (!list) menus.set(menu, (list = articles.filter((a) => a.menus.includes(menu)).reverse()))
+  return list
 }
 
 // Feeds render the same article for the home, its tags, categories and source.

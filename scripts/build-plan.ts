@@ -1,0 +1,28 @@
+/**
+ * First step of scripts/build.ts, in its own process so that the site index it loads
+ * is gone before `next build` starts: digests every article page, decides between a
+ * full and an incremental build, moves the previous output aside for the latter, and
+ * writes all of it to the file named on the command line.
+ */
+import fs from 'node:fs'
+import { articlePageDigests, linkTargets } from '../lib/content/page-digest'
+import { discardPrevious, planBuild, readPreviousRecord, stashPrevious, type Plan } from './incremental'
+
+export interface PlanFile {
+  plan: Plan
+  /** The file `next build` reads the articles to render from (lib/content/build-plan.ts). */
+  renderOnly?: string
+  articles: Record<string, string>
+  targets: string[]
+}
+
+const [out, fingerprint] = process.argv.slice(2)
+const dist = process.env.NEXT_DIST_DIR || '.next'
+const digests = articlePageDigests()
+const targets = linkTargets()
+const plan = planBuild(readPreviousRecord(dist), { fingerprint, digests, targets }, process.env.KANBAO_FULL_BUILD === '1')
+let renderOnly: string | undefined
+if (plan.mode === 'incremental') renderOnly = stashPrevious(dist, plan.render)
+else discardPrevious(dist)
+const file: PlanFile = { plan, renderOnly, articles: Object.fromEntries(digests), targets }
+fs.writeFileSync(out, JSON.stringify(file))

@@ -76,10 +76,12 @@ export async function searchLatency(queries: Query[]): Promise<SearchLatency> {
   const heap = heapNeededMb(process.env.NEXT_DIST_DIR || '.next')
   const script = fileURLToPath(new URL('./search-run.ts', import.meta.url))
   const child = spawn(process.execPath, [`--max-old-space-size=${heap}`, '--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] })
+  // Listening before reading: 'close' may come as soon as stdout has ended.
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
   child.stdin.end(JSON.stringify(queries))
   let out = ''
   for await (const chunk of child.stdout) out += chunk
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const code = await closed
   if (code !== 0) throw new Error(`search measurement exited with ${code}`)
   return JSON.parse(out) as SearchLatency
 }

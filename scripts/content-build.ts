@@ -24,6 +24,7 @@ import { identityFromPath } from '../lib/content/identity'
 import { documentBarrel, generatedDir, listBuiltDocuments, metaFile, readDocumentMeta, type GeneratedArticle } from '../lib/content/generated'
 import { readInvalidReport } from '../lib/content/check'
 import { DEFAULT_SHARD_SIZE, planShards, shardCount } from '../lib/content/shards'
+import { filesDigest } from './fingerprint.mjs'
 
 /** What the last good build made of each file. */
 interface State {
@@ -48,7 +49,8 @@ const runsDir = path.join(root, 'runs') // contentlayer's working folders, one p
 
 const files = listMarkdownFiles(dir)
 const invalid = new Map((readInvalidReport()?.invalid ?? []).map((f) => [f.path, f]))
-const inputs = buildInputsFingerprint()
+// What a document depends on besides its file: the content model and the code it runs.
+const inputs = filesDigest(['contentlayer.config.ts', 'site.config.ts', 'package-lock.json', 'lib', 'patches'])
 const previous = readJson<State>(stateFile)
 const known = previous?.inputs === inputs ? previous.files : {}
 const state: State = { inputs, files: {} }
@@ -188,19 +190,6 @@ async function runAll<T>(tasks: (() => Promise<T>)[], parallel: number): Promise
   }
   await Promise.all(Array.from({ length: parallel }, worker))
   return out
-}
-
-/** What a document depends on besides its file: the content model and the code it runs. */
-function buildInputsFingerprint(): string {
-  const hash = crypto.createHash('sha1')
-  const sources = ['contentlayer.config.ts', 'site.config.ts', 'package-lock.json', ...listFiles('lib'), ...listFiles('patches')]
-  for (const file of sources.sort()) hash.update(`${file}\0`).update(fs.existsSync(file) ? fs.readFileSync(file) : '')
-  return hash.digest('hex')
-}
-
-function listFiles(folder: string): string[] {
-  if (!fs.existsSync(folder)) return []
-  return fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((f) => path.join(folder, f)).filter((f) => fs.statSync(f).isFile())
 }
 
 function readJson<T>(file: string): T | undefined {

@@ -67,7 +67,8 @@ for (const file of files) {
 // Each shard runs in a folder of its own, because contentlayer writes to
 // $PWD/.contentlayer: links to its files, a link to node_modules (the compiled
 // config imports packages from there), and contentlayer's output.
-const count = shardCount(toBuild.size, Number(process.env.CONTENT_SHARD_SIZE) || DEFAULT_SHARD_SIZE)
+const cores = os.availableParallelism()
+const count = shardCount(toBuild.size, cores, Number(process.env.CONTENT_SHARD_SIZE) || DEFAULT_SHARD_SIZE)
 // (With nothing to build, contentlayer still runs once if there are no types yet.)
 const typesKept = fs.existsSync(path.join(documentsDir, 'types.d.ts'))
 const shards = toBuild.size === 0 && typesKept ? [] : planShards([...toBuild.keys()], count).map((shardFiles, i) => makeRun(i, shardFiles))
@@ -77,7 +78,7 @@ console.log(
 )
 const results = await runAll(
   shards.map((shard) => () => contentlayer(shard)),
-  Math.min(os.availableParallelism(), Math.max(1, shards.length)),
+  Math.min(cores, Math.max(1, shards.length)),
 )
 const log = shards.map((s) => s.log).join('\n')
 const failed = shards.filter((_, i) => results[i] !== 0)

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { planShards, shardCount, shardOf } from '@/lib/content/shards'
+import { DEFAULT_SHARD_SIZE, planShards, shardCount, shardOf } from '@/lib/content/shards'
 
 const root = path.resolve(__dirname, '..')
 const tsx = path.join(root, 'node_modules/.bin/tsx')
@@ -41,13 +41,29 @@ const markdownFiles = (dir: string): string[] =>
 describe('shards', () => {
   it('put every file in exactly one shard, the same one on every run, in shards of about the asked size', () => {
     const files = Array.from({ length: 3000 }, (_, i) => `en/news/src${i % 45}/${1000 + i}.en.md`)
-    const count = shardCount(files.length, 1000)
+    const count = shardCount(files.length, 1, 1000)
     expect(count).toBe(3)
     const plan = planShards(files, count)
     expect(plan.flat().sort()).toEqual([...files].sort())
     for (const shard of plan) expect(shard.length).toBeGreaterThan(800)
     expect(shardOf(files[7], count)).toBe(shardOf(files[7], count))
     expect(shardCount(0)).toBe(1)
+  })
+
+  it('keep every core busy to the end: a multiple of the cores, unless the build is too small to split', () => {
+    // 30k on 2 cores: 5 shards by memory would leave one core idle for the last; 6 do not.
+    expect(shardCount(30_000, 2)).toBe(6)
+    expect(shardCount(30_000, 1)).toBe(5)
+    expect(shardCount(100_000, 2)).toBe(18)
+    // Under the memory bound, but two cores can still share it.
+    expect(shardCount(5_000, 2)).toBe(2)
+    expect(shardCount(5_000, 8)).toBe(5)
+    // A few edited files: one process, not one per core.
+    expect(shardCount(100, 8)).toBe(1)
+    expect(shardCount(1_500, 2)).toBe(1)
+    for (const [files, cores] of [[30_000, 2], [100_000, 4], [12_345, 3]]) {
+      expect(Math.ceil(files / shardCount(files, cores))).toBeLessThanOrEqual(DEFAULT_SHARD_SIZE)
+    }
   })
 })
 

@@ -70,8 +70,14 @@ const nextConfig = {
   poweredByHeader: false,
   // The same code builds the same pages (scripts/incremental.ts); scripts/build.ts passes it in.
   generateBuildId: async () => process.env.KANBAO_BUILD_ID || codeFingerprint(),
-  // Static generation is most of a build at news-site scale: use every core.
-  experimental: { cpus: os.availableParallelism() },
+  experimental: {
+    // Static generation is most of a build at news-site scale: use every core.
+    cpus: os.availableParallelism(),
+    // Inlining measures every page's prefetch segments by rendering and gzipping them
+    // again, ~17 % of static generation (5k articles: 113 s → 94 s). Without it a link's
+    // prefetch asks for its segments one by one; the layouts are shared and cached once.
+    prefetchInlining: false,
+  },
   reactStrictMode: true,
   env: { KANBAO_RENDERER: rendererVersion() },
   productionBrowserSourceMaps: false,

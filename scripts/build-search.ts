@@ -1,33 +1,42 @@
 /**
  * Builds the per-locale search indexes once, after `next build` (whose dist dir
- * it writes into). Indexing is CPU-bound and single-threaded, so the locales are
- * built in parallel child processes, one per core, largest first.
+ * it writes into), from the previous build's indexes when the code is the same
+ * (lib/search/build.ts). Indexing is CPU-bound and single-threaded, so the
+ * locales are built in parallel child processes, one per core, largest first.
  */
 import { fork } from 'node:child_process'
+import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { siteConfig, type Locale } from '../site.config'
 import { getArticles } from '../lib/content'
-import { writeSearchIndex } from '../lib/search'
+import { writeSearchIndex, type IndexedLocale } from '../lib/search/build'
+import { codeFingerprint } from './fingerprint.mjs'
 
 const self = fileURLToPath(import.meta.url)
 const only = process.argv[2] as Locale | undefined
+const dist = process.env.NEXT_DIST_DIR || '.next'
 
 if (only) {
-  process.send?.({ locale: only, count: writeSearchIndex(only) })
+  process.send?.(await writeSearchIndex(only, { dist, fingerprint: process.argv[3] }))
 } else {
   const started = Date.now()
+  const fingerprint = codeFingerprint()
   const queue = [...siteConfig.locales].sort((a, b) => getArticles(b).length - getArticles(a).length)
-  const counts: string[] = []
+  const done: IndexedLocale[] = []
   const worker = async (): Promise<void> => {
     for (let locale = queue.shift(); locale; locale = queue.shift()) {
-      const child = fork(self, [locale], { execArgv: process.execArgv })
+      const child = fork(self, [locale, fingerprint], { execArgv: process.execArgv })
       await new Promise<void>((resolve, reject) => {
-        child.on('message', (m: { locale: Locale; count: number }) => counts.push(`${m.count} ${m.locale}`))
+        child.on('message', (m: IndexedLocale) => done.push(m))
         child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`search: indexing ${locale} failed (exit ${code})`))))
       })
     }
   }
   await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), queue.length) }, worker))
-  console.log(`search: indexed ${counts.join(', ')} articles (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  // What each index was made from, for the deploy's logs and the e2e suite.
+  fs.writeFileSync(path.join(dist, 'kanbao', 'search-build.json'), JSON.stringify(done, null, 2))
+  const report = done.map((r) => `${r.documents} ${r.locale}${r.updated ? ` (updated: ${r.added} added, ${r.removed} removed)` : ''}`)
+  console.log(`search: indexed ${report.join(', ')} articles (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import YAML from 'yaml'
 import type MiniSearch from 'minisearch'
-import { buildIndex, loadIndex, runSearch, serializeIndex, type SearchDocument } from '@/lib/search/engine'
+import { buildIndex, loadIndex, runSearch, serializeIndex, updateIndex, type SearchDocument } from '@/lib/search/engine'
 import { highlight } from '@/lib/search/highlight'
 import { tokenizeQuery } from '@/lib/search/tokenize'
 import { readSearchParams } from '@/lib/search/params'
@@ -97,7 +97,8 @@ describe('search over real articles', () => {
     expect(runSearch(zhCN, q('欧')).hits.map((h) => h.id)).toContain(seed)
   })
 
-  it('survives serialization to the file the build writes', () => {
+  it('survives serialization to the file the build writes, which is exactly what MiniSearch itself writes', () => {
+    for (const index of [zhCN, zhHK, en]) expect(serializeIndex(index)).toBe(JSON.stringify(index))
     const again = loadIndex(serializeIndex(zhCN))
     expect(runSearch(again, q('欧洲人工智能')).hits.map((h) => h.id)).toContain(seed)
   })
@@ -108,6 +109,45 @@ describe('search over real articles', () => {
     }
     expect(runSearch(zhCN, q('%')).total).toBe(0)
     expect(runSearch(zhCN, q('😀🎉')).total).toBe(0)
+  })
+})
+
+describe('an index brought up to date by a later build', () => {
+  const digestsOf = (docs: SearchDocument[]) => new Map(docs.map((d) => [d.id, JSON.stringify(d)]))
+  const words = (docs: SearchDocument[]) => [...new Set(docs.flatMap((d) => tokenizeQuery(d.title).slice(0, 2)))].slice(0, 80)
+
+  it('answers every query as an index built from scratch, without removed or replaced text', async () => {
+    const all = [...load('en/news/coindesk', 81), ...load('zh-CN/news/qq', 60)]
+    const before = all.slice(0, 110)
+    // The next build: 10 articles deleted, 5 edited, 30 new ones.
+    const edited = before.slice(20, 25).map((d) => ({ ...d, body: `${d.body} zyxwvutsq 灯塔计划`, title: `${d.title} revised` }))
+    const added = all.slice(110)
+    const after = [...before.slice(10, 20), ...edited, ...before.slice(25), ...added]
+    const updated = loadIndex(serializeIndex(buildIndex(before)))
+    const counts = await updateIndex(updated, digestsOf(before), after, digestsOf(after))
+    expect(added.length).toBeGreaterThan(20)
+    expect(counts).toEqual({ added: 5 + added.length, removed: 15 })
+    // The file the next build writes (holes in the ids and all), loaded as the server loads it.
+    expect(serializeIndex(updated)).toBe(JSON.stringify(updated))
+    const served = loadIndex(serializeIndex(updated))
+    const fresh = buildIndex(after)
+    const queries = [...words(after), ...words(before.slice(0, 10)), 'zyxwvutsq', '灯塔计划', 'revised']
+    for (const query of queries) {
+      const a = runSearch(served, q(query, { pageSize: 50 }))
+      const b = runSearch(fresh, q(query, { pageSize: 50 }))
+      expect(a.hits.map((h) => h.id), query).toEqual(b.hits.map((h) => h.id))
+      expect(a.total, query).toBe(b.total)
+    }
+    expect(runSearch(served, q('zyxwvutsq')).hits.map((h) => h.id).sort()).toEqual(edited.map((d) => d.id).sort())
+    // A deleted article is gone, whatever words it had.
+    const removed = new Set(before.slice(0, 10).map((d) => d.id))
+    for (const query of queries) expect(runSearch(served, q(query, { pageSize: 200 })).hits.filter((h) => removed.has(h.id))).toEqual([])
+  })
+
+  it('refuses an index that does not hold what its digests say, so the build starts over', async () => {
+    const docs = load('en/news/thehill', 20)
+    const index = buildIndex(docs.slice(0, 10))
+    await expect(updateIndex(index, digestsOf(docs), docs.slice(0, 5), digestsOf(docs.slice(0, 5)))).rejects.toThrow()
   })
 })
 

@@ -36,3 +36,16 @@ test('an article whose body changed shows the new body, and a kept page navigate
   await expect(page.locator('.list-title')).toBeVisible()
   expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true)
 })
+
+test('search was brought up to date, not rebuilt: it finds the added article and forgets the old body', async ({ page }) => {
+  const indexes = JSON.parse(fs.readFileSync(path.join(dist, 'kanbao/search-build.json'), 'utf8')) as { locale: string; updated: boolean; added: number; removed: number }[]
+  expect(indexes.find((i) => i.locale === 'en')).toMatchObject({ updated: true, added: 1, removed: 0 })
+  expect(indexes.find((i) => i.locale === 'zh-CN')).toMatchObject({ updated: true, added: 1, removed: 1 })
+  await page.goto('/search/?q=farmers+indoors')
+  await expect(page.locator('.search-hit h2')).toHaveText(['Farmers market moves indoors for the cold months'])
+  await page.goto(`/zh-cn/search/?q=${encodeURIComponent('旧的正文')}`)
+  await expect(page.locator('.search-hit')).toHaveCount(0)
+  // The changed article was discarded and added again, not just discarded.
+  await page.goto(`/zh-cn/search/?q=${encodeURIComponent('公交新能源车辆')}`)
+  await expect(page.locator('.search-hit h2').first()).toHaveText('城市公交引入新能源车辆')
+})

@@ -57,12 +57,77 @@ export function buildIndex(docs: readonly SearchDocument[]): MiniSearch<SearchDo
   return index
 }
 
+/** MiniSearch's private state, as its own toJSON reads it (minisearch is pinned; tests compare the output with toJSON's). */
+interface IndexState {
+  _documentCount: number
+  _nextId: number
+  _documentIds: Map<number, string>
+  _fieldIds: Record<string, number>
+  _fieldLength: Map<number, number[]>
+  _avgFieldLength: number[]
+  _storedFields: Map<number, unknown>
+  _dirtCount: number
+  _index: Iterable<[string, Map<number, Map<number, number>>]>
+}
+
+/** `{"1":…,"2":…}` as JSON.stringify writes an object with these integer keys: in ascending order. */
+function numericObject<T>(map: Map<number, T>, value: (v: T) => string = JSON.stringify): string {
+  const keys = [...map.keys()].sort((a, b) => a - b)
+  let out = '{'
+  for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}"${keys[i]}":${value(map.get(keys[i])!)}`
+  return `${out}}`
+}
+
+/**
+ * The same text as `JSON.stringify(index)`, 4–7 times faster: MiniSearch's toJSON turns
+ * every posting list into an object with integer keys, which V8 keeps in slow dictionary
+ * mode, and writing those was most of the time of a build's search step (a Chinese
+ * index of 1,600 articles: 6.9 s, here 1.0 s).
+ */
 export function serializeIndex(index: MiniSearch<SearchDocument>): string {
-  return JSON.stringify(index)
+  const m = index as unknown as IndexState
+  const parts = [
+    `{"documentCount":${m._documentCount},"nextId":${m._nextId},"documentIds":${numericObject(m._documentIds)},` +
+      `"fieldIds":${JSON.stringify(m._fieldIds)},"fieldLength":${numericObject(m._fieldLength)},` +
+      `"averageFieldLength":${JSON.stringify(m._avgFieldLength)},"storedFields":${numericObject(m._storedFields)},` +
+      `"dirtCount":${m._dirtCount},"index":[`,
+  ]
+  let first = true
+  for (const [term, fields] of m._index) {
+    parts.push(`${first ? '' : ','}[${JSON.stringify(term)},${numericObject(fields, (freqs) => numericObject(freqs, String))}]`)
+    first = false
+  }
+  parts.push('],"serializationVersion":2}')
+  return parts.join('')
 }
 
 export function loadIndex(json: string): MiniSearch<SearchDocument> {
   return MiniSearch.loadJSON<SearchDocument>(json, options)
+}
+
+/**
+ * Brings a previous build's index up to this build's documents: documents gone or
+ * changed are discarded (and their terms vacuumed away, so that no count still sees
+ * them), new and changed ones are added. `previous` and `digests` map a document's id
+ * to a digest of everything it is indexed by. Throws if the index does not hold what
+ * `previous` says it does; the caller then builds from scratch.
+ */
+export async function updateIndex(
+  index: MiniSearch<SearchDocument>,
+  previous: ReadonlyMap<string, string>,
+  docs: readonly SearchDocument[],
+  digests: ReadonlyMap<string, string>,
+): Promise<{ added: number; removed: number }> {
+  let removed = 0
+  for (const [id, digest] of previous) {
+    if (digests.get(id) === digest) continue
+    index.discard(id)
+    removed++
+  }
+  if (index.dirtCount > 0) await index.vacuum()
+  const added = docs.filter((d) => previous.get(d.id) !== digests.get(d.id))
+  index.addAll(added as SearchDocument[])
+  return { added: added.length, removed }
 }
 
 const EMPTY = (page: number): SearchResults => ({ hits: [], total: 0, page, totalPages: 0, terms: [] })
@@ -102,12 +167,22 @@ export function runSearch(index: MiniSearch<SearchDocument>, query: SearchQuery)
   const titleHits = new Map(
     results.map((r) => [r, Object.entries(r.match).some(([term, fields]) => fields.includes('title') && tokens.some((t) => term.startsWith(t))) ? 1 : 0]),
   )
-  results.sort((a, b) => titleHits.get(b)! - titleHits.get(a)! || b.score - a.score)
+  results.sort((a, b) => titleHits.get(b)! - titleHits.get(a)! || byScore(a, b) || b.published - a.published || String(a.id).localeCompare(String(b.id)))
   const totalPages = Math.ceil(results.length / query.pageSize)
   const start = (query.page - 1) * query.pageSize
   const hits = results.slice(start, start + query.pageSize).map(toHit)
   const terms = [...new Set(hits.flatMap((h, i) => results[start + i].terms.map(displayTerm)))]
   return { hits, total: results.length, page: query.page, totalPages, terms }
+}
+
+/**
+ * Higher score first. Scores that differ only by rounding count as equal: an index
+ * updated by later builds sums field lengths in another order than one built at once,
+ * and equal results must not swap places because of it. Ties go to the newer article.
+ */
+function byScore(a: SearchResult, b: SearchResult): number {
+  const diff = b.score - a.score
+  return Math.abs(diff) <= 1e-9 * Math.max(Math.abs(a.score), Math.abs(b.score)) ? 0 : diff
 }
 
 function matchesFilters(r: SearchResult, q: SearchQuery): boolean {

@@ -1,6 +1,6 @@
 /**
  * Search over the site's articles: the per-locale index is built once by the
- * production build (scripts/build-search.ts) and loaded once per server
+ * production build (lib/search/build.ts) and loaded once per server
  * process; `next dev` builds it in memory from the current content instead.
  */
 import fs from 'node:fs'
@@ -9,7 +9,7 @@ import type MiniSearch from 'minisearch'
 import type { Locale } from '@/site.config'
 import { contentStamp, getArticles, getArticleText } from '@/lib/content'
 import { showsUnpublished } from '@/lib/content/publication'
-import { buildIndex, loadIndex, runSearch, serializeIndex, type SearchDocument, type SearchQuery, type SearchResults } from '@/lib/search/engine'
+import { buildIndex, loadIndex, runSearch, type SearchDocument, type SearchQuery, type SearchResults } from '@/lib/search/engine'
 
 export type { SearchQuery, SearchResults, SearchHit } from '@/lib/search/engine'
 export { highlight } from '@/lib/search/highlight'
@@ -30,15 +30,6 @@ export function searchDocuments(locale: Locale): SearchDocument[] {
     source: a.source,
     tags: a.tags.map((t) => t.slug),
   }))
-}
-
-/** Writes one locale's index; returns its document count. */
-export function writeSearchIndex(locale: Locale): number {
-  const docs = searchDocuments(locale)
-  const file = searchIndexFile(locale)
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(file, serializeIndex(buildIndex(docs)))
-  return docs.length
 }
 
 const loaded = new Map<Locale, { stamp: number; index: MiniSearch<SearchDocument> | undefined }>()

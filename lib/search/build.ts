@@ -1,0 +1,79 @@
+/**
+ * The production build's search indexes (scripts/build-search.ts). Each locale's
+ * index is kept in Next's cache folder with a digest of every document it holds;
+ * the next build of the same code loads it and only adds, replaces and discards
+ * the documents that changed, instead of indexing every article again.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Locale } from '@/site.config'
+import { buildIndex, loadIndex, serializeIndex, updateIndex, type SearchDocument } from '@/lib/search/engine'
+import { searchDocuments, searchIndexFile } from '@/lib/search'
+
+export interface IndexedLocale {
+  locale: Locale
+  documents: number
+  /** Whether the previous build's index was brought up to date, or a new one built. */
+  updated: boolean
+  added: number
+  removed: number
+}
+
+interface DigestFile {
+  fingerprint: string
+  digests: Record<string, string>
+}
+
+const cacheDir = (dist: string) => path.join(dist, 'cache', 'kanbao-search')
+const cachedIndex = (dist: string, locale: Locale) => path.join(cacheDir(dist), `search-${locale}.json`)
+const cachedDigests = (dist: string, locale: Locale) => path.join(cacheDir(dist), `search-${locale}.digests.json`)
+
+function documentDigest(doc: SearchDocument): string {
+  return crypto.createHash('sha256').update(JSON.stringify(doc)).digest('base64url').slice(0, 22)
+}
+
+function writeAtomically(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const tmp = `${file}.${process.pid}.tmp`
+  fs.writeFileSync(tmp, text)
+  fs.renameSync(tmp, file)
+}
+
+function readPrevious(dist: string, locale: Locale, fingerprint: string): { json: string; digests: Map<string, string> } | undefined {
+  try {
+    const state = JSON.parse(fs.readFileSync(cachedDigests(dist, locale), 'utf8')) as DigestFile
+    if (state.fingerprint !== fingerprint) return undefined
+    return { json: fs.readFileSync(cachedIndex(dist, locale), 'utf8'), digests: new Map(Object.entries(state.digests)) }
+  } catch {
+    return undefined // No previous index, or not a readable one: build from scratch.
+  }
+}
+
+/**
+ * Writes one locale's index into the dist dir, from the previous build's when it was
+ * made by the same code (`fingerprint`), and keeps it for the next build.
+ */
+export async function writeSearchIndex(locale: Locale, { dist, fingerprint }: { dist: string; fingerprint: string }): Promise<IndexedLocale> {
+  const docs = searchDocuments(locale)
+  const digests = new Map(docs.map((d) => [d.id, documentDigest(d)]))
+  const previous = readPrevious(dist, locale, fingerprint)
+  let result: IndexedLocale = { locale, documents: docs.length, updated: false, added: docs.length, removed: 0 }
+  let index
+  if (previous) {
+    try {
+      index = loadIndex(previous.json)
+      result = { ...result, updated: true, ...(await updateIndex(index, previous.digests, docs, digests)) }
+    } catch {
+      index = undefined // It did not hold what its digests said: start over.
+      result = { locale, documents: docs.length, updated: false, added: docs.length, removed: 0 }
+    }
+  }
+  const json = serializeIndex(index ?? buildIndex(docs))
+  writeAtomically(searchIndexFile(locale), json)
+  // The digests go last and are removed first: an index without them is never reused.
+  fs.rmSync(cachedDigests(dist, locale), { force: true })
+  writeAtomically(cachedIndex(dist, locale), json)
+  writeAtomically(cachedDigests(dist, locale), JSON.stringify({ fingerprint, digests: Object.fromEntries(digests) } satisfies DigestFile))
+  return result
+}

@@ -46,6 +46,6 @@ test('search was brought up to date, not rebuilt: it finds the added article and
   await page.goto(`/zh-cn/search/?q=${encodeURIComponent('旧的正文')}`)
   await expect(page.locator('.search-hit')).toHaveCount(0)
   // The changed article was discarded and added again, not just discarded.
-  await page.goto(`/zh-cn/search/?q=${encodeURIComponent('公交新能源车辆')}`)
-  await expect(page.locator('.search-hit h2').first()).toHaveText('城市公交引入新能源车辆')
+  await page.goto(`/zh-cn/search/?q=${encodeURIComponent('新能源车辆')}`)
+  await expect(page.locator('.search-hit h2')).toContainText(['城市公交引入新能源车辆'])
 })

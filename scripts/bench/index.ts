@@ -262,6 +262,8 @@ async function main(): Promise<number> {
         (gen ? `; ${int(gen.pages)} pages generated in ${sec(gen.seconds)}` : ''),
       result: `${cost(m)} · ${((m.wallSeconds / fullBuild.wallSeconds) * 100).toFixed(0)} % of the full build`,
     })
+    const search = /search: indexed (.+?) articles \(([\d.]+) s\)/.exec(m.output)
+    if (search) rows.push({ stage: 'Search index, incremental', measure: `part of the incremental build: ${search[1]}`, result: sec(Number(search[2])) })
   })
 
   let queries: Query[] = []

@@ -11,6 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { siteConfig, type Locale } from '../site.config'
 import { getArticles } from '../lib/content'
+import { searchDocuments } from '../lib/search'
 import { writeSearchIndex, type IndexedLocale } from '../lib/search/build'
 import { codeFingerprint } from './fingerprint.mjs'
 
@@ -19,7 +20,8 @@ const only = process.argv[2] as Locale | undefined
 const dist = process.env.NEXT_DIST_DIR || '.next'
 
 if (only) {
-  process.send?.(await writeSearchIndex(only, { dist, fingerprint: process.argv[3] }))
+  // A forced full build (the nightly one in the README's recipe) starts every index afresh too.
+  process.send?.(await writeSearchIndex(only, searchDocuments(only), { dist, fingerprint: process.argv[3], fresh: process.env.KANBAO_FULL_BUILD === '1' }))
 } else {
   const started = Date.now()
   const fingerprint = codeFingerprint()

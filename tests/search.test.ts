@@ -1,29 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import fs from 'node:fs'
-import path from 'node:path'
-import YAML from 'yaml'
 import type MiniSearch from 'minisearch'
 import { buildIndex, loadIndex, runSearch, serializeIndex, updateIndex, type SearchDocument } from '@/lib/search/engine'
 import { highlight } from '@/lib/search/highlight'
 import { tokenizeQuery } from '@/lib/search/tokenize'
 import { readSearchParams } from '@/lib/search/params'
-import { cleanText } from '@/lib/text'
-
-// Real corpus samples per locale: a folder of each language, plus the seed article.
-const corpus = path.resolve(__dirname, '../../shared/corpus/content')
-
-function load(folder: string, limit: number): SearchDocument[] {
-  const dir = path.join(corpus, folder)
-  return fs.readdirSync(dir).sort().slice(0, limit).map((name) => {
-    const raw = fs.readFileSync(path.join(dir, name), 'utf8')
-    const [, fm, body] = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(raw)!
-    const data = YAML.parse(fm)
-    return {
-      id: `${folder}/${name}`, path: `/${folder}/${name}/`, title: cleanText(data.title), summary: cleanText(data.summary),
-      body, excerpt: cleanText(data.summary), published: 0, source: folder.split('/').pop()!, tags: (data.tags ?? []).map((t: string) => t.toLowerCase()),
-    }
-  })
-}
+import { loadCorpusDocs as load } from './support/corpus-docs'
 
 const q = (query: string, extra: Partial<Parameters<typeof runSearch>[1]> = {}) => ({ q: query, page: 1, pageSize: 10, ...extra })
 

@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Locale } from '@/site.config'
 import { buildIndex, loadIndex, serializeIndex, updateIndex, type SearchDocument } from '@/lib/search/engine'
-import { searchDocuments, searchIndexFile } from '@/lib/search'
+import { searchIndexFile } from '@/lib/search'
 
 export interface IndexedLocale {
   locale: Locale
@@ -22,6 +22,8 @@ export interface IndexedLocale {
 
 interface DigestFile {
   fingerprint: string
+  /** The kept index file's own digest: a damaged file is not reused. */
+  index: string
   digests: Record<string, string>
 }
 
@@ -29,9 +31,8 @@ const cacheDir = (dist: string) => path.join(dist, 'cache', 'kanbao-search')
 const cachedIndex = (dist: string, locale: Locale) => path.join(cacheDir(dist), `search-${locale}.json`)
 const cachedDigests = (dist: string, locale: Locale) => path.join(cacheDir(dist), `search-${locale}.digests.json`)
 
-function documentDigest(doc: SearchDocument): string {
-  return crypto.createHash('sha256').update(JSON.stringify(doc)).digest('base64url').slice(0, 22)
-}
+const digest = (text: string) => crypto.createHash('sha256').update(text).digest('base64url').slice(0, 22)
+const documentDigest = (doc: SearchDocument) => digest(JSON.stringify(doc))
 
 function writeAtomically(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -44,21 +45,34 @@ function readPrevious(dist: string, locale: Locale, fingerprint: string): { json
   try {
     const state = JSON.parse(fs.readFileSync(cachedDigests(dist, locale), 'utf8')) as DigestFile
     if (state.fingerprint !== fingerprint) return undefined
-    return { json: fs.readFileSync(cachedIndex(dist, locale), 'utf8'), digests: new Map(Object.entries(state.digests)) }
+    const json = fs.readFileSync(cachedIndex(dist, locale), 'utf8')
+    if (digest(json) !== state.index) return undefined
+    return { json, digests: new Map(Object.entries(state.digests)) }
   } catch {
     return undefined // No previous index, or not a readable one: build from scratch.
   }
 }
 
 /**
- * Writes one locale's index into the dist dir, from the previous build's when it was
- * made by the same code (`fingerprint`), and keeps it for the next build.
+ * Writes one locale's index of `docs` (lib/search `searchDocuments`) into the dist dir,
+ * from the previous build's when it was made by the same code (`fingerprint`) and a
+ * fresh one is not asked for, and keeps it for the next build.
  */
-export async function writeSearchIndex(locale: Locale, { dist, fingerprint }: { dist: string; fingerprint: string }): Promise<IndexedLocale> {
-  const docs = searchDocuments(locale)
+export async function writeSearchIndex(
+  locale: Locale,
+  docs: readonly SearchDocument[],
+  { dist, fingerprint, fresh = false }: { dist: string; fingerprint: string; fresh?: boolean },
+): Promise<IndexedLocale> {
   const digests = new Map(docs.map((d) => [d.id, documentDigest(d)]))
-  const previous = readPrevious(dist, locale, fingerprint)
+  const previous = fresh ? undefined : readPrevious(dist, locale, fingerprint)
   let result: IndexedLocale = { locale, documents: docs.length, updated: false, added: docs.length, removed: 0 }
+  const same = previous && previous.digests.size === digests.size && [...digests].every(([id, digest]) => previous.digests.get(id) === digest)
+  if (same) {
+    // Nothing changed (a locale without new articles): the kept file as it is, not even
+    // loaded. A loaded index lists its terms in another order, so rewriting it would change the bytes.
+    writeAtomically(searchIndexFile(locale, dist), previous.json)
+    return { ...result, updated: true, added: 0, removed: 0 }
+  }
   let index
   if (previous) {
     try {
@@ -70,10 +84,10 @@ export async function writeSearchIndex(locale: Locale, { dist, fingerprint }: { 
     }
   }
   const json = serializeIndex(index ?? buildIndex(docs))
-  writeAtomically(searchIndexFile(locale), json)
+  writeAtomically(searchIndexFile(locale, dist), json)
   // The digests go last and are removed first: an index without them is never reused.
   fs.rmSync(cachedDigests(dist, locale), { force: true })
   writeAtomically(cachedIndex(dist, locale), json)
-  writeAtomically(cachedDigests(dist, locale), JSON.stringify({ fingerprint, digests: Object.fromEntries(digests) } satisfies DigestFile))
+  writeAtomically(cachedDigests(dist, locale), JSON.stringify({ fingerprint, index: digest(json), digests: Object.fromEntries(digests) } satisfies DigestFile))
   return result
 }

@@ -14,8 +14,8 @@ import { buildIndex, loadIndex, runSearch, type SearchDocument, type SearchQuery
 export type { SearchQuery, SearchResults, SearchHit } from '@/lib/search/engine'
 export { highlight } from '@/lib/search/highlight'
 
-export function searchIndexFile(locale: Locale): string {
-  return path.resolve(process.env.NEXT_DIST_DIR || '.next', 'kanbao', `search-${locale}.json`)
+export function searchIndexFile(locale: Locale, dist = process.env.NEXT_DIST_DIR || '.next'): string {
+  return path.resolve(dist, 'kanbao', `search-${locale}.json`)
 }
 
 export function searchDocuments(locale: Locale): SearchDocument[] {

@@ -74,7 +74,7 @@ const nextConfig = {
     // Static generation is most of a build at news-site scale: use every core.
     cpus: os.availableParallelism(),
     // Inlining measures every page's prefetch segments by rendering and gzipping them
-    // again, ~17 % of static generation (5k articles: 113 s → 94 s). Without it a link's
+    // again, ~20 % of static generation (5k articles, several runs: 113–132 s → 94–112 s). Without it a link's
     // prefetch asks for its segments one by one; the layouts are shared and cached once.
     prefetchInlining: false,
   },

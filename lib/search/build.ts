@@ -65,22 +65,22 @@ export async function writeSearchIndex(
 ): Promise<IndexedLocale> {
   const digests = new Map(docs.map((d) => [d.id, documentDigest(d)]))
   const previous = fresh ? undefined : readPrevious(dist, locale, fingerprint)
-  let result: IndexedLocale = { locale, documents: docs.length, updated: false, added: docs.length, removed: 0 }
-  const same = previous && previous.digests.size === digests.size && [...digests].every(([id, digest]) => previous.digests.get(id) === digest)
+  const fromScratch: IndexedLocale = { locale, documents: docs.length, updated: false, added: docs.length, removed: 0 }
+  const same = previous && previous.digests.size === digests.size && [...digests].every(([id, d]) => previous.digests.get(id) === d)
   if (same) {
     // Nothing changed (a locale without new articles): the kept file as it is, not even
     // loaded. A loaded index lists its terms in another order, so rewriting it would change the bytes.
     writeAtomically(searchIndexFile(locale, dist), previous.json)
-    return { ...result, updated: true, added: 0, removed: 0 }
+    return { ...fromScratch, updated: true, added: 0, removed: 0 }
   }
   let index
+  let result = fromScratch
   if (previous) {
     try {
       index = loadIndex(previous.json)
-      result = { ...result, updated: true, ...(await updateIndex(index, previous.digests, docs, digests)) }
+      result = { ...fromScratch, updated: true, ...(await updateIndex(index, previous.digests, docs, digests)) }
     } catch {
       index = undefined // It did not hold what its digests said: start over.
-      result = { locale, documents: docs.length, updated: false, added: docs.length, removed: 0 }
     }
   }
   const json = serializeIndex(index ?? buildIndex(docs))

@@ -10,6 +10,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { writeFileAtomically } from '@/lib/write-file'
 
 const version = process.env.KANBAO_RENDERER
 const enabled = Boolean(version) && process.env.NODE_ENV === 'production'
@@ -26,11 +27,8 @@ export async function cachedRender<T>(input: string, render: () => Promise<T>): 
   }
   const value = await render()
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    // Written aside and renamed: another worker may be reading or writing the same key.
-    const tmp = `${file}.${process.pid}.tmp`
-    fs.writeFileSync(tmp, JSON.stringify(value))
-    fs.renameSync(tmp, file)
+    // Another worker may be reading or writing the same key.
+    writeFileAtomically(file, JSON.stringify(value))
   } catch {
     // A read-only or full disk costs speed, not correctness.
   }

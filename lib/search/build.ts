@@ -10,6 +10,7 @@ import path from 'node:path'
 import type { Locale } from '@/site.config'
 import { buildIndex, loadIndex, serializeIndex, updateIndex, type SearchDocument } from '@/lib/search/engine'
 import { searchIndexFile } from '@/lib/search'
+import { writeFileAtomically } from '@/lib/write-file'
 
 export interface IndexedLocale {
   locale: Locale
@@ -33,13 +34,6 @@ const cachedDigests = (dist: string, locale: Locale) => path.join(cacheDir(dist)
 
 const digest = (text: string) => crypto.createHash('sha256').update(text).digest('base64url').slice(0, 22)
 const documentDigest = (doc: SearchDocument) => digest(JSON.stringify(doc))
-
-function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  const tmp = `${file}.${process.pid}.tmp`
-  fs.writeFileSync(tmp, text)
-  fs.renameSync(tmp, file)
-}
 
 function readPrevious(dist: string, locale: Locale, fingerprint: string): { json: string; digests: Map<string, string> } | undefined {
   try {
@@ -70,7 +64,7 @@ export async function writeSearchIndex(
   if (same) {
     // Nothing changed (a locale without new articles): the kept file as it is, not even
     // loaded. A loaded index lists its terms in another order, so rewriting it would change the bytes.
-    writeAtomically(searchIndexFile(locale, dist), previous.json)
+    writeFileAtomically(searchIndexFile(locale, dist), previous.json)
     return { ...fromScratch, updated: true, added: 0, removed: 0 }
   }
   let index
@@ -84,10 +78,10 @@ export async function writeSearchIndex(
     }
   }
   const json = serializeIndex(index ?? buildIndex(docs))
-  writeAtomically(searchIndexFile(locale, dist), json)
+  writeFileAtomically(searchIndexFile(locale, dist), json)
   // The digests go last and are removed first: an index without them is never reused.
   fs.rmSync(cachedDigests(dist, locale), { force: true })
-  writeAtomically(cachedIndex(dist, locale), json)
-  writeAtomically(cachedDigests(dist, locale), JSON.stringify({ fingerprint, index: digest(json), digests: Object.fromEntries(digests) } satisfies DigestFile))
+  writeFileAtomically(cachedIndex(dist, locale), json)
+  writeFileAtomically(cachedDigests(dist, locale), JSON.stringify({ fingerprint, index: digest(json), digests: Object.fromEntries(digests) } satisfies DigestFile))
   return result
 }

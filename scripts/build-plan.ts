@@ -5,7 +5,7 @@
  * writes all of it to the file named on the command line.
  */
 import fs from 'node:fs'
-import { articlePageDigests, linkTargets } from '../lib/content/page-digest'
+import { articlePageDigests, linkTargets, listPageDigests } from '../lib/content/page-digest'
 import { discardPrevious, planBuild, readPreviousRecord, stashPrevious, type Plan } from './incremental'
 
 export interface PlanFile {
@@ -13,16 +13,18 @@ export interface PlanFile {
   /** The file `next build` reads the articles to render from (lib/content/build-plan.ts). */
   renderOnly?: string
   articles: Record<string, string>
+  lists: Record<string, string>
   targets: string[]
 }
 
 const [out, fingerprint] = process.argv.slice(2)
 const dist = process.env.NEXT_DIST_DIR || '.next'
-const digests = articlePageDigests()
+const articles = articlePageDigests()
+const lists = listPageDigests()
 const targets = linkTargets()
-const plan = planBuild(readPreviousRecord(dist), { fingerprint, digests, targets }, process.env.KANBAO_FULL_BUILD === '1')
+const plan = planBuild(readPreviousRecord(dist), { fingerprint, articles, lists, targets }, process.env.KANBAO_FULL_BUILD === '1')
 let renderOnly: string | undefined
-if (plan.mode === 'incremental') renderOnly = stashPrevious(dist, plan.render)
+if (plan.mode === 'incremental') renderOnly = stashPrevious(dist, [...plan.articles.render, ...plan.lists.render])
 else discardPrevious(dist)
-const file: PlanFile = { plan, renderOnly, articles: Object.fromEntries(digests), targets }
+const file: PlanFile = { plan, renderOnly, articles: Object.fromEntries(articles), lists: Object.fromEntries(lists), targets }
 fs.writeFileSync(out, JSON.stringify(file))

@@ -24,11 +24,11 @@ function run(args: string[], env: NodeJS.ProcessEnv = process.env) {
 fs.mkdirSync(path.join(dist, 'cache'), { recursive: true })
 const planFile = path.join(dist, 'cache', 'kanbao-plan.json')
 run(['--import', 'tsx', 'scripts/build-plan.ts', planFile, fingerprint])
-const { plan, renderOnly, articles, targets } = JSON.parse(fs.readFileSync(planFile, 'utf8')) as PlanFile
-const count = Object.keys(articles).length
+const { plan, renderOnly, articles, lists, targets } = JSON.parse(fs.readFileSync(planFile, 'utf8')) as PlanFile
 console.log(
   plan.mode === 'incremental'
-    ? `build: incremental — ${plan.render.length} of ${count} articles changed; ${plan.keep} pages kept from the previous build`
+    ? `build: incremental — ${plan.articles.render.length} article and ${plan.lists.render.length} list pages to render; ` +
+      `${plan.articles.keep} article and ${plan.lists.keep} list pages kept from the previous build`
     : `build: full — ${plan.reason}`,
 )
 
@@ -43,12 +43,12 @@ run([require.resolve('next/dist/bin/next'), 'build'], {
 let kept = 0
 if (plan.mode === 'incremental') {
   try {
-    kept = carryOver(dist, Object.keys(articles))
+    kept = carryOver(dist, [...Object.keys(articles), ...Object.keys(lists)])
   } catch (e) {
     console.error(`build: ${(e as Error).message}`)
     process.exit(1)
   }
 }
-writeRecord(dist, { fingerprint, mode: plan.mode, kept, articles, targets })
+writeRecord(dist, { fingerprint, mode: plan.mode, kept, articles, lists, targets, ...(plan.mode === 'incremental' ? { rendered: [...plan.articles.render, ...plan.lists.render] } : {}) })
 fs.rmSync(planFile, { force: true })
-console.log(`build: ${plan.mode} build of ${count} articles done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+console.log(`build: ${plan.mode} build of ${Object.keys(articles).length} articles done in ${((Date.now() - started) / 1000).toFixed(1)} s`)

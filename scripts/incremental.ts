@@ -1,14 +1,13 @@
 /**
  * Incremental production builds. Static generation is most of a build, and most
- * of a large site's pages are articles that did not change since the last build.
- * A build records the code fingerprint (scripts/fingerprint.mjs, also the build
- * ID) and a digest of each article page's inputs (lib/content/page-digest.ts).
- * The next build of the same code renders only the articles whose digest changed,
- * plus every list page, feed and sitemap (they are cheap next to articles, and a
- * new article shifts every page of the lists it is in); the previous build's
- * pages of the other articles — HTML, RSC data and prefetch segments, which are
- * byte-identical for the same code and inputs — move into the new output with
- * their prerender-manifest entries.
+ * of a large site's pages did not change since the last build. A build records
+ * the code fingerprint (scripts/fingerprint.mjs, also the build ID) and a digest
+ * of the inputs of each article page and each page of a paginated list
+ * (lib/content/page-digest.ts). The next build of the same code renders only the
+ * pages whose digest changed or that are new, plus the taxonomy indexes, feeds
+ * and sitemaps; the previous build's other pages — HTML, RSC data and prefetch
+ * segments, which are byte-identical for the same code and inputs — move into
+ * the new output with their prerender-manifest entries.
  *
  * `next build` empties its dist dir except `cache/`, so the previous output waits
  * there while Next builds.
@@ -20,17 +19,27 @@ import { pageKey } from '../lib/known-pages'
 export interface BuildRecord {
   fingerprint: string
   mode: Plan['mode']
-  /** Article pages this build kept from the previous one. */
+  /** Article and list pages this build kept from the previous one. */
   kept: number
   /** Article path → digest of the page's inputs. */
   articles: Record<string, string>
+  /** List page path → digest of the page's inputs. */
+  lists: Record<string, string>
+  /** The pages an incremental build rendered (the other article and list pages were kept). */
+  rendered?: string[]
   /** Tag and category pages the sidebars link to (lib/content/page-digest.ts). */
   targets: string[]
 }
 
 export type Plan =
   | { mode: 'full'; reason: string }
-  | { mode: 'incremental'; render: string[]; keep: number }
+  | { mode: 'incremental'; articles: Renders; lists: Renders }
+
+/** Which pages of a kind to render, and how many to keep from the previous build. */
+export interface Renders {
+  render: string[]
+  keep: number
+}
 
 interface Manifest {
   routes: Record<string, unknown>
@@ -55,7 +64,7 @@ function readJson<T>(file: string): T | undefined {
 function previousOutput(dist: string): { dir: string; record: BuildRecord } | undefined {
   for (const dir of [dist, stashDir(dist)]) {
     const record = readJson<BuildRecord>(dir === dist ? recordFile(dist) : path.join(dir, 'build-record.json'))
-    const complete = typeof record?.fingerprint === 'string' && typeof record.articles === 'object' && Array.isArray(record.targets)
+    const complete = typeof record?.fingerprint === 'string' && typeof record.articles === 'object' && typeof record.lists === 'object' && Array.isArray(record.targets)
     if (complete && fs.existsSync(path.join(dir, 'prerender-manifest.json')) && fs.existsSync(path.join(dir, 'server', 'app'))) {
       return { dir, record: record! }
     }
@@ -69,19 +78,23 @@ export function readPreviousRecord(dist: string): BuildRecord | undefined {
 
 export function planBuild(
   previous: BuildRecord | undefined,
-  current: { fingerprint: string; digests: ReadonlyMap<string, string>; targets: readonly string[] },
+  current: { fingerprint: string; articles: ReadonlyMap<string, string>; lists: ReadonlyMap<string, string>; targets: readonly string[] },
   force = false,
 ): Plan {
-  const { fingerprint, digests } = current
+  const { fingerprint, articles, lists } = current
   if (force) return { mode: 'full', reason: 'KANBAO_FULL_BUILD is set' }
   if (!previous) return { mode: 'full', reason: 'no previous build to start from' }
   if (previous.fingerprint !== fingerprint) return { mode: 'full', reason: 'the code, settings or year changed since the previous build' }
   // A kept page's sidebar may link to any article or term page of the previous build.
   const targets = new Set(current.targets)
-  const gone = Object.keys(previous.articles).filter((p) => !digests.has(p)).concat(previous.targets.filter((p) => !targets.has(p)))
+  const gone = Object.keys(previous.articles).filter((p) => !articles.has(p)).concat(previous.targets.filter((p) => !targets.has(p)))
   if (gone.length > 0) return { mode: 'full', reason: `${gone.length} pages were removed since the previous build (${gone.slice(0, 3).join(', ')}), and kept pages may link to them` }
-  const render = [...digests].filter(([p, digest]) => previous.articles[p] !== digest).map(([p]) => p)
-  return { mode: 'incremental', render, keep: digests.size - render.length }
+  // A list page that is gone is simply not kept: the pages that linked to it changed too.
+  const changed = (digests: ReadonlyMap<string, string>, before: Record<string, string>): Renders => {
+    const render = [...digests].filter(([p, digest]) => before[p] !== digest).map(([p]) => p)
+    return { render, keep: digests.size - render.length }
+  }
+  return { mode: 'incremental', articles: changed(articles, previous.articles), lists: changed(lists, previous.lists) }
 }
 
 /**
@@ -109,11 +122,11 @@ export function discardPrevious(dist: string): void {
 }
 
 /**
- * After `next build`: every article page the new build did not render is moved over
- * from the stash, with its manifest entry. Returns how many were kept; throws, naming
- * them, when the previous build does not have a page it should.
+ * After `next build`: every article or list page the new build did not render is
+ * moved over from the stash, with its manifest entry. Returns how many were kept;
+ * throws, naming them, when the previous build does not have a page it should.
  */
-export function carryOver(dist: string, articlePaths: Iterable<string>): number {
+export function carryOver(dist: string, pagePaths: Iterable<string>): number {
   const stash = stashDir(dist)
   const oldManifest = readJson<Manifest>(path.join(stash, 'prerender-manifest.json'))
   const manifestFile = path.join(dist, 'prerender-manifest.json')
@@ -121,11 +134,11 @@ export function carryOver(dist: string, articlePaths: Iterable<string>): number 
   if (!oldManifest || !manifest) throw new Error(`incremental build: no prerender manifest in ${stash} or ${dist}`)
   const missing: string[] = []
   let kept = 0
-  for (const articlePath of articlePaths) {
-    const key = pageKey(articlePath)!
+  for (const pagePath of pagePaths) {
+    const key = pageKey(pagePath)!
     if (manifest.routes[key]) continue // Rendered by this build.
     if (!oldManifest.routes[key]) {
-      missing.push(articlePath)
+      missing.push(pagePath)
       continue
     }
     const from = path.join(stash, 'server', 'app', key)
@@ -138,7 +151,7 @@ export function carryOver(dist: string, articlePaths: Iterable<string>): number 
     kept++
   }
   if (missing.length > 0) {
-    throw new Error(`incremental build: the previous build has no page for ${missing.length} unchanged articles (${missing.slice(0, 5).join(', ')}…): run a full build (KANBAO_FULL_BUILD=1)`)
+    throw new Error(`incremental build: the previous build has no page for ${missing.length} unchanged pages (${missing.slice(0, 5).join(', ')}…): run a full build (KANBAO_FULL_BUILD=1)`)
   }
   fs.writeFileSync(manifestFile, JSON.stringify(manifest))
   discardPrevious(dist)

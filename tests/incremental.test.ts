@@ -5,16 +5,30 @@ import { describe, expect, it } from 'vitest'
 import { filesDigest } from '@/scripts/fingerprint.mjs'
 import { carryOver, planBuild, readPreviousRecord, stashPrevious, writeRecord, type BuildRecord } from '../scripts/incremental'
 
-const record = (articles: Record<string, string>, fingerprint = 'code-1', targets = ['/tags/ai/']): BuildRecord => ({ fingerprint, mode: 'full', kept: 0, articles, targets })
+const record = (articles: Record<string, string>, fingerprint = 'code-1', targets = ['/tags/ai/'], lists: Record<string, string> = {}): BuildRecord => ({
+  fingerprint, mode: 'full', kept: 0, articles, lists, targets,
+})
 
 describe('planning a build', () => {
-  const digests = new Map([['/news/a/1/', 'x'], ['/news/a/2/', 'y'], ['/news/a/3/', 'z']])
+  const articles = new Map([['/news/a/1/', 'x'], ['/news/a/2/', 'y'], ['/news/a/3/', 'z']])
+  const lists = new Map([['/', 'home-1'], ['/page/2/', 'home-2'], ['/tags/ai/', 'ai-1']])
 
-  const current = { fingerprint: 'code-1', digests, targets: ['/tags/ai/', '/tags/new/'] }
+  const current = { fingerprint: 'code-1', articles, lists, targets: ['/tags/ai/', '/tags/new/'] }
 
-  it('renders only new articles and articles whose inputs changed when the code is the same', () => {
-    const plan = planBuild(record({ '/news/a/1/': 'x', '/news/a/2/': 'old' }), current)
-    expect(plan).toEqual({ mode: 'incremental', render: ['/news/a/2/', '/news/a/3/'], keep: 1 })
+  it('renders only new pages and pages whose inputs changed when the code is the same', () => {
+    const before = { '/': 'home-1-old', '/page/2/': 'home-2', '/tags/ai/': 'ai-1', '/tags/gone/': 'gone-1' }
+    const plan = planBuild(record({ '/news/a/1/': 'x', '/news/a/2/': 'old' }, 'code-1', ['/tags/ai/'], before), current)
+    expect(plan).toEqual({
+      mode: 'incremental',
+      articles: { render: ['/news/a/2/', '/news/a/3/'], keep: 1 },
+      // A list page that is gone (/tags/gone/) is not kept, and is no reason for a full build.
+      lists: { render: ['/'], keep: 2 },
+    })
+  })
+
+  it('renders every list page when the previous build recorded none', () => {
+    const plan = planBuild(record({ '/news/a/1/': 'x', '/news/a/2/': 'y', '/news/a/3/': 'z' }), current)
+    expect(plan).toMatchObject({ mode: 'incremental', articles: { render: [], keep: 3 }, lists: { render: ['/', '/page/2/', '/tags/ai/'], keep: 0 } })
   })
 
   it('builds everything after a code change, without a previous build, or when asked', () => {

@@ -18,6 +18,7 @@ import { websiteJsonLd } from '@/lib/structured-data'
 import { JsonLd } from '@/components/JsonLd'
 import { localeParams, readLocale, readPage, readSegment } from '@/components/routes/params'
 import { localeToSegment } from '@/lib/i18n'
+import { rendersPage } from '@/lib/content/build-plan'
 import { PageLayout } from '@/components/layout/PageLayout'
 import { ArticleCard } from '@/components/article/ArticleCard'
 import { Pagination } from '@/components/Pagination'
@@ -86,6 +87,7 @@ function makeRoute<P extends Params>(kind: ListKind<P>, paged: boolean) {
   }
   // Complete params (locale included) from the leaf: Next drops every page of a route
   // when a child's generateStaticParams returns [] for one parent value (next.js#95166).
+  // An incremental build leaves out the pages it keeps from the previous one.
   async function generateStaticParams() {
     const out: (P & { locale: string; n?: string })[] = []
     for (const locale of siteConfig.locales) {
@@ -93,8 +95,13 @@ function makeRoute<P extends Params>(kind: ListKind<P>, paged: boolean) {
         const first = await kind.load(locale, p, 1)
         if (!first) continue
         const own = { ...p, locale: localeToSegment(locale) }
-        if (!paged) out.push(own)
-        else for (const n of pageNumbers(first.paged.totalItems, siteConfig.pageSize).slice(1)) out.push({ ...own, n: String(n) })
+        if (!paged) {
+          if (rendersPage(first.href(1))) out.push(own)
+        } else {
+          for (const n of pageNumbers(first.paged.totalItems, siteConfig.pageSize).slice(1)) {
+            if (rendersPage(first.href(n))) out.push({ ...own, n: String(n) })
+          }
+        }
       }
     }
     return out

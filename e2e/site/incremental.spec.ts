@@ -6,10 +6,27 @@ import { expect, test } from '@playwright/test'
 // k1011 and an older body of z2001. Whatever was kept must agree with what changed.
 const dist = process.env.NEXT_DIST_DIR ?? '.next-e2e'
 
+const record = () => JSON.parse(fs.readFileSync(path.join(dist, 'kanbao/build-record.json'), 'utf8')) as { mode: string; kept: number; rendered: string[] }
+
 test('the build kept unchanged article pages from the previous build', () => {
-  const record = JSON.parse(fs.readFileSync(path.join(dist, 'kanbao/build-record.json'), 'utf8'))
-  expect(record.mode).toBe('incremental')
-  expect(record.kept).toBeGreaterThan(0)
+  expect(record().mode).toBe('incremental')
+  expect(record().kept).toBeGreaterThan(0)
+})
+
+test('lists the new article joined were rendered again; the other lists were kept and still serve', async ({ page }) => {
+  const { rendered } = record()
+  // k1011 ("City Life") shifts the English home, section, source and its tag's pages.
+  expect(rendered).toEqual(expect.arrayContaining(['/', '/news/', '/news/kanbao/', '/tags/city-life/', '/news/kanbao/k1011/']))
+  // No article of "Market Watch" or of zh-HK changed.
+  for (const kept of ['/tags/market-watch/', '/zh-hk/', '/zh-hk/news/kanbao/h3000/']) expect(rendered).not.toContain(kept)
+  await page.goto('/tags/city-life/')
+  await expect(page.locator('.card-title a[href="/news/kanbao/k1011/"]')).toHaveCount(1)
+  const response = await page.goto('/tags/market-watch/')
+  expect(response?.status()).toBe(200)
+  await expect(page.locator('.card-title a').first()).toBeVisible()
+  await expect(page.locator('.card-title a[href="/news/kanbao/k1011/"]')).toHaveCount(0)
+  await page.goto('/zh-hk/')
+  await expect(page.locator('.card-title a[href="/zh-hk/news/kanbao/h3000/"]')).toHaveCount(1)
 })
 
 test('an article added since the previous build is listed and linked from its neighbour', async ({ page }) => {

@@ -1,8 +1,8 @@
 /**
- * An incremental build renders only the articles whose pages changed; the rest
- * are kept from the previous build (scripts/incremental.ts). The plan reaches
+ * An incremental build renders only the article and list pages that changed; the
+ * rest are kept from the previous build (scripts/incremental.ts). The plan reaches
  * `next build`'s workers as a file named by KANBAO_RENDER_ONLY: a JSON array of
- * article paths. Without it every article is rendered.
+ * page paths. Without it every page is rendered.
  */
 import fs from 'node:fs'
 
@@ -16,7 +16,11 @@ function plan(): Set<string> | null {
   return planned
 }
 
+/** Whether this build renders the article or list page at `path`. */
+export function rendersPage(path: string): boolean {
+  return plan()?.has(path) ?? true
+}
+
 export function articlesToRender<T extends { path: string }>(articles: readonly T[]): readonly T[] {
-  const only = plan()
-  return only ? articles.filter((a) => only.has(a.path)) : articles
+  return articles.filter((a) => rendersPage(a.path))
 }

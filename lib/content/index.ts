@@ -200,21 +200,33 @@ export function getAllDocuments(): readonly Article[] {
   return site().all
 }
 
-/** Every list page a build must render: home, section, source, term pages with their /page/N/, and the taxonomy indexes. */
-export function expectedListPaths(): string[] {
-  const out: string[] = []
-  const pagesOf = (count: number, build: (n: number) => string) => {
-    for (let n = 1; n <= Math.max(1, Math.ceil(count / siteConfig.pageSize)); n++) out.push(build(n))
+/** One page of a paginated list (home, section, source, tag or category), as a build sees it. */
+export interface ListPage {
+  path: string
+  locale: Locale
+  /** The list's own name where it has one: the source, or the term as written. */
+  name?: string
+  paged: Paged<ArticleSummary>
+}
+
+/** Every page of every paginated list: home, section, source and term pages with their /page/N/. */
+export function* listPages(): Generator<ListPage> {
+  function* pagesOf(locale: Locale, list: readonly Article[], build: (n: number) => string, name?: string) {
+    for (let n = 1, paged; (paged = paginate(list, n, siteConfig.pageSize)); n++) yield { path: build(n), locale, name, paged }
   }
   for (const locale of siteConfig.locales) {
     const { articles, bySource, terms } = loc(locale)
-    pagesOf(articles.length, (n) => paths.home(locale, n))
-    pagesOf(articles.length, (n) => paths.section(locale, n))
-    for (const [source, list] of bySource) pagesOf(list.length, (n) => paths.source(locale, source, n))
+    yield* pagesOf(locale, articles, (n) => paths.home(locale, n))
+    yield* pagesOf(locale, articles, (n) => paths.section(locale, n))
+    for (const [source, list] of bySource) yield* pagesOf(locale, list, (n) => paths.source(locale, source, n), source)
     for (const taxonomy of ['tags', 'categories'] as const) {
-      out.push(paths.taxonomy(locale, taxonomy))
-      for (const [slug, g] of terms[taxonomy]) pagesOf(g.count, (n) => paths.term(locale, taxonomy, slug, n))
+      for (const [slug, g] of terms[taxonomy]) yield* pagesOf(locale, g.articles, (n) => paths.term(locale, taxonomy, slug, n), g.name)
     }
   }
-  return out
+}
+
+/** Every list page a build must render: the paginated lists and the taxonomy indexes. */
+export function expectedListPaths(): string[] {
+  const indexes = siteConfig.locales.flatMap((locale) => (['tags', 'categories'] as const).map((t) => paths.taxonomy(locale, t)))
+  return [...Array.from(listPages(), (p) => p.path), ...indexes]
 }

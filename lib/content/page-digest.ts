@@ -1,21 +1,25 @@
 /**
- * What an article page is made of, as a digest: an incremental build
- * (scripts/incremental.ts) keeps the previous build's page for an article whose
- * digest has not changed. It covers everything the article route reads from the
- * content — the article, its body, its neighbours, related articles and
- * translations, the header's menu entries — except the sidebar's site-wide
- * lists (recent articles, tag and category lists). Those change with every new
- * article and every article shows them, so counting them would re-render the
- * whole site for one new article: a kept page shows them as of the build that
- * rendered it, until a full build (the deploy recipe in the README runs one daily).
+ * What a page is made of, as a digest: an incremental build (scripts/incremental.ts)
+ * keeps the previous build's page when its digest has not changed.
+ * - An article page's covers everything the article route reads from the content:
+ *   the article, its body, its neighbours, related articles and translations, the
+ *   header's menu entries.
+ * - A list page's (home, section, source, tag, category, with /page/N/) covers the
+ *   list's name, the articles on the page, the page count and the menu entries.
+ *   A new article shifts every page of the lists it joins; other lists are kept.
+ * Neither covers the sidebar's site-wide lists (recent articles, tag and category
+ * lists). Those change with every new article and most pages show them, so
+ * counting them would re-render the whole site for one new article: a kept page
+ * shows them as of the build that rendered it, until a full build (the deploy
+ * recipe in the README runs one daily).
  * What they link to must still exist, which `linkTargets` lets the build check.
  * Code and settings are covered by the build's code fingerprint (scripts/fingerprint.mjs).
  * Over-approximating is safe (a page is rendered again); missing an input is not.
  */
 import crypto from 'node:crypto'
 import { readDocumentBody } from '@/lib/content/generated'
-import { getArticles, getMenuArticles, getNeighbours, getRelated, getTranslations, listTerms } from '@/lib/content'
-import type { Article } from '@/lib/content/types'
+import { getArticles, getMenuArticles, getNeighbours, getRelated, getTranslations, listPages, listTerms } from '@/lib/content'
+import type { Article, ArticleSummary, Locale } from '@/lib/content/types'
 import { paths } from '@/lib/urls'
 import { siteConfig } from '@/site.config'
 
@@ -30,13 +34,30 @@ export function articlePageInputs(article: Article): unknown {
   }
 }
 
+const digestOf = (inputs: unknown) => crypto.createHash('sha256').update(JSON.stringify(inputs)).digest('base64url').slice(0, 22)
+
 export function articlePageDigest(article: Article): string {
-  return crypto.createHash('sha256').update(JSON.stringify(articlePageInputs(article))).digest('base64url').slice(0, 22)
+  return digestOf(articlePageInputs(article))
 }
 
 /** Article path → digest, for every published article. */
 export function articlePageDigests(): Map<string, string> {
   return new Map(siteConfig.locales.flatMap((locale) => getArticles(locale).map((a) => [a.path, articlePageDigest(a)] as const)))
+}
+
+/** List page path → digest, for every page of every paginated list. */
+export function listPageDigests(): Map<string, string> {
+  // An article is on several lists: digest each one once.
+  const items = new Map<ArticleSummary, string>()
+  const itemDigest = (a: ArticleSummary) => items.get(a) ?? items.set(a, digestOf(a)).get(a)!
+  const menus = new Map<Locale, string>()
+  const menu = (locale: Locale) => menus.get(locale) ?? menus.set(locale, digestOf(getMenuArticles(locale, 'main'))).get(locale)!
+  const out = new Map<string, string>()
+  for (const { path, locale, name, paged } of listPages()) {
+    const { page, totalPages, totalItems } = paged
+    out.set(path, digestOf({ name, page, totalPages, totalItems, items: paged.items.map(itemDigest), menu: menu(locale) }))
+  }
+  return out
 }
 
 /** Pages the sidebar's lists link to besides articles: every tag's and category's first page. */

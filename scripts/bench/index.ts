@@ -252,13 +252,14 @@ async function main(): Promise<number> {
     if (!fullBuild) return void rows.push({ stage: 'Incremental build', measure: '—', result: 'not run: it builds on the full build stage' })
     const added = addNewArticles({ dataset, count: 100, seed: opts.seed })
     const m = await run('build-incremental', ['npm', 'run', 'build'], 900 + N * 0.15)
-    const plan = /build: incremental — (\d+) of (\d+) articles changed; (\d+) pages kept/.exec(m.output)
+    const plan = /build: incremental — (\d+) article and (\d+) list pages to render; (\d+) article and (\d+) list pages kept/.exec(m.output)
     if (!plan) throw new Error(`the build after adding ${added.length} articles was not incremental (log: ${path.join(logs, 'build-incremental.log')})`)
     const gen = staticGeneration(m.output)
     rows.push({
       stage: 'Incremental build',
       measure: `\`npm run build\` again after adding ${added.length} new articles: ${int(Number(plan[1]))} article pages rendered ` +
-        `(new ones and those whose neighbours or related lists changed), ${int(Number(plan[3]))} kept` +
+        `(new ones and those whose neighbours or related lists changed), ${int(Number(plan[3]))} kept; ` +
+        `${int(Number(plan[2]))} list pages rendered (the lists the new articles joined), ${int(Number(plan[4]))} kept` +
         (gen ? `; ${int(gen.pages)} pages generated in ${sec(gen.seconds)}` : ''),
       result: `${cost(m)} · ${((m.wallSeconds / fullBuild.wallSeconds) * 100).toFixed(0)} % of the full build`,
     })

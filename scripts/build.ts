@@ -13,6 +13,7 @@ import type { PlanFile } from './build-plan'
 
 const dist = process.env.NEXT_DIST_DIR || '.next'
 const started = Date.now()
+const since = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} s`
 const fingerprint = codeFingerprint()
 const require = createRequire(import.meta.url)
 
@@ -30,7 +31,9 @@ console.log(
     ? `build: incremental — ${plan.articles.render.length} article and ${plan.lists.render.length} list pages to render; ` +
       `${plan.articles.keep} article and ${plan.lists.keep} list pages kept from the previous build`
     : `build: full — ${plan.reason}`,
+  `(planned in ${since(started)})`,
 )
+const nextStarted = Date.now()
 
 run([require.resolve('next/dist/bin/next'), 'build'], {
   ...process.env,
@@ -40,10 +43,13 @@ run([require.resolve('next/dist/bin/next'), 'build'], {
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=64`.trim(),
 })
 
+console.log(`build: next build took ${since(nextStarted)}`)
 let kept = 0
 if (plan.mode === 'incremental') {
   try {
+    const carrying = Date.now()
     kept = carryOver(dist, [...Object.keys(articles), ...Object.keys(lists)])
+    console.log(`build: ${kept} pages moved over from the previous build in ${since(carrying)}`)
   } catch (e) {
     console.error(`build: ${(e as Error).message}`)
     process.exit(1)
@@ -51,4 +57,4 @@ if (plan.mode === 'incremental') {
 }
 writeRecord(dist, { fingerprint, mode: plan.mode, kept, articles, lists, targets, ...(plan.mode === 'incremental' ? { rendered: [...plan.articles.render, ...plan.lists.render] } : {}) })
 fs.rmSync(planFile, { force: true })
-console.log(`build: ${plan.mode} build of ${Object.keys(articles).length} articles done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+console.log(`build: ${plan.mode} build of ${Object.keys(articles).length} articles done in ${since(started)}`)

@@ -12,6 +12,7 @@
  * `next build` empties its dist dir except `cache/`, so the previous output waits
  * there while Next builds.
  */
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { pageKey } from '../lib/known-pages'
@@ -117,8 +118,41 @@ export function stashPrevious(dist: string, render: readonly string[]): string {
   return planFile
 }
 
+/** Where discarded outputs wait for their deletion; `next build` leaves cache/ alone. */
+export const DISCARDED_PREFIX = 'kanbao-discarded-'
+
+/**
+ * Deletes what is left of the previous build without making this one wait: at
+ * 100k articles that is hundreds of thousands of files, minutes of unlinking. The
+ * stash is renamed aside at once and deleted by a detached process, which also
+ * finishes any deletion an earlier build did not (`waitForDiscards` waits for it).
+ */
 export function discardPrevious(dist: string): void {
-  fs.rmSync(stashDir(dist), { recursive: true, force: true })
+  const cache = path.join(dist, 'cache')
+  const stash = stashDir(dist)
+  if (fs.existsSync(stash)) fs.renameSync(stash, path.join(cache, `${DISCARDED_PREFIX}${process.pid}-${Date.now()}`))
+  const discarded = listDiscarded(dist)
+  if (discarded.length === 0) return
+  const script = 'const fs = require("node:fs"); for (const d of process.argv.slice(1)) try { fs.rmSync(d, { recursive: true, force: true }) } catch {}'
+  spawn(process.execPath, ['-e', script, ...discarded], { detached: true, stdio: 'ignore' }).unref()
+}
+
+export function listDiscarded(dist: string): string[] {
+  const cache = path.join(dist, 'cache')
+  try {
+    return fs.readdirSync(cache).filter((n) => n.startsWith(DISCARDED_PREFIX)).map((n) => path.join(cache, n))
+  } catch {
+    return []
+  }
+}
+
+/** Resolves once every discarded output is deleted (for measurements and tests). */
+export async function waitForDiscards(dist: string, timeoutMs = 30 * 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (listDiscarded(dist).length > 0) {
+    if (Date.now() > until) throw new Error(`${listDiscarded(dist).join(', ')} still not deleted after ${timeoutMs / 1000} s`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
 }
 
 /**

@@ -69,6 +69,9 @@ const sec = (s: number) => (s >= 120 ? `${Math.floor(s / 60)} min ${Math.round(s
 const mem = (b: number) => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : `${Math.round(b / 2 ** 20)} MiB`)
 const ms = (n: number) => `${n < 10 ? n.toFixed(2) : Math.round(n)} ms`
 const cost = (m: Measured) => `${sec(m.wallSeconds)} wall · ${sec(m.cpuSeconds)} CPU · ${mem(m.peakRssBytes)} peak tree RSS`
+/** Who held the peak: "peak at 5 min 2 s: processChild.js 1.41 GiB + …". */
+const peakHolders = (m: Measured) =>
+  `peak at ${sec(m.peak.atSeconds)}: ${m.peak.processes.map((p) => `${p.name} ${mem(p.rssBytes)}`).join(' + ') || '—'}`
 
 interface Row {
   stage: string
@@ -235,7 +238,7 @@ async function main(): Promise<number> {
     fs.rmSync(contentCache, { recursive: true, force: true })
     fs.rmSync(env.NEXT_DIST_DIR, { recursive: true, force: true })
     const m = await run('build', ['npm', 'run', 'build'], 900 + N * 0.15)
-    rows.push({ stage: 'Full build', measure: '`npm run build` (check + content + next build + search + verify), cold', result: cost(m) })
+    rows.push({ stage: 'Full build', measure: `\`npm run build\` (check + content + next build + search + verify), cold; ${peakHolders(m)}`, result: cost(m) })
     const gen = staticGeneration(m.output)
     rows.push({
       stage: 'Static generation',
@@ -267,7 +270,7 @@ async function main(): Promise<number> {
         `(new ones and those whose neighbours or related lists changed), ${int(Number(plan[3]))} kept; ` +
         `${int(Number(plan[2]))} list pages rendered (the lists the new articles joined), ${int(Number(plan[4]))} kept` +
         (gen ? `; ${int(gen.pages)} pages generated in ${sec(gen.seconds)}` : '') +
-        `; the previous output's leftovers were deleted in the background, ${sec(deleted)} after the build ended`,
+        `; the previous output's leftovers were deleted in the background, ${sec(deleted)} after the build ended; ${peakHolders(m)}`,
       result: `${cost(m)} · ${((m.wallSeconds / fullBuild.wallSeconds) * 100).toFixed(0)} % of the full build`,
     })
     const search = /search: indexed (.+?) articles \(([\d.]+) s\)/.exec(m.output)

@@ -161,24 +161,55 @@ export function rssOf(pid: number): number {
   return processTable().get(pid)?.rssBytes ?? 0
 }
 
-/** Samples a process tree: peak summed RSS, and the CPU time of every process seen in it. */
+/** What a process is, for a reader: the script a node process runs, or the command's name. */
+function processName(pid: number): string {
+  try {
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)
+    // Node's own options come first; some take a value (tsx runs `node --require … --import … script`).
+    let i = 1
+    while (i < args.length && args[i].startsWith('-')) i += ['-r', '--require', '--import', '--loader', '--experimental-loader'].includes(args[i]) ? 2 : 1
+    const script = args[i]
+    if (!script) return path.basename(args[0] ?? '?')
+    // The script's first plain argument says which job it does (`next build`, a search locale).
+    const job = args.slice(i + 1).find((a) => !a.startsWith('-') && !a.includes('/'))
+    return [path.basename(script), job].filter(Boolean).join(' ')
+  } catch {
+    return '?'
+  }
+}
+
+/** The processes that made up a tree's peak RSS, largest first. */
+export interface PeakDetail {
+  atSeconds: number
+  processes: { name: string; rssBytes: number }[]
+}
+
+/** Samples a process tree: peak summed RSS (and who held it), and the CPU time of every process seen in it. */
 function treeSampler(root: number) {
   let peak = 0
+  let detail: PeakDetail = { atSeconds: 0, processes: [] }
+  const began = performance.now()
   const cpu = new Map<string, number>()
   const sample = () => {
     const table = processTable()
     let rss = 0
-    for (const pid of descendants(table, root)) {
+    const pids = descendants(table, root)
+    for (const pid of pids) {
       const p = table.get(pid)!
       rss += p.rssBytes
       cpu.set(`${pid}@${p.started}`, p.ticks)
     }
-    peak = Math.max(peak, rss)
+    if (rss > peak) {
+      peak = rss
+      const big = pids.filter((pid) => table.get(pid)!.rssBytes >= 64 * 2 ** 20).sort((a, b) => table.get(b)!.rssBytes - table.get(a)!.rssBytes)
+      detail = { atSeconds: (performance.now() - began) / 1000, processes: big.map((pid) => ({ name: processName(pid), rssBytes: table.get(pid)!.rssBytes })) }
+    }
   }
   const timer = setInterval(sample, 200)
   return {
     stop: () => clearInterval(timer),
     peakRssBytes: () => peak,
+    peakDetail: () => detail,
     cpuSeconds: () => [...cpu.values()].reduce((a, b) => a + b, 0) / CLOCK_TICKS,
   }
 }
@@ -190,6 +221,7 @@ export interface Measured {
   /** user + sys of the command and every descendant it waited for. */
   cpuSeconds: number
   peakRssBytes: number
+  peak: PeakDetail
   output: string
 }
 
@@ -231,6 +263,7 @@ export async function measure(cmd: string[], opts: { env?: Record<string, string
     wallSeconds,
     cpuSeconds: Math.max(reaped, sampler.cpuSeconds()),
     peakRssBytes: sampler.peakRssBytes(),
+    peak: sampler.peakDetail(),
     output: run.output() + (timedOut ? `\n[bench] timed out after ${opts.timeoutSeconds} s\n` : ''),
   }
 }

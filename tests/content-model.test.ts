@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { buildSiteIndex, normalizeThumbnail, type SourceDocument } from '@/lib/content/model'
+import { buildSiteIndex, normalizeThumbnail } from '@/lib/content/model'
 import { paginate, pageNumbers } from '@/lib/content/paginate'
 import { publicationStatus } from '@/lib/content/publication'
 import { splitSourceLink } from '@/lib/content/source-link'
-import { identityFromPath } from '@/lib/content/identity'
-import { paths } from '@/lib/urls'
+import { sourceDocument } from './support/source-document'
 
-function doc(file: string, fields: Partial<SourceDocument> & { published?: string } = {}): SourceDocument {
-  const id = identityFromPath(file)!
-  const published = Date.parse(fields.published ?? '2025-02-01T00:00:00Z')
-  return {
-    title: 'Title',
-    tags: [],
-    categories: [],
-    translations: [],
-    ...fields,
-    locale: id.locale,
-    source: id.source,
-    slug: id.slug,
-    url: paths.article(id.locale, id.source, id.slug),
-    derived: { published, modified: published, expires: null, excerpt: '', readingMinutes: 1, sourceLink: null },
-    _raw: { sourceFilePath: file },
-  }
-}
+const doc = sourceDocument
 
 const now = Date.parse('2025-03-01T00:00:00Z')
 

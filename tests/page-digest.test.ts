@@ -3,8 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import type { SourceDocument } from '@/lib/content/model'
-import { identityFromPath } from '@/lib/content/identity'
-import { paths } from '@/lib/urls'
+import { sourceDocument } from './support/source-document'
 
 // Digests of the site as the content build leaves it in CONTENTLAYER_DIR, before and
 // after one article is added: what an incremental build would render again.
@@ -15,22 +14,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-function doc(file: string, day: number, tags: string[]): SourceDocument {
-  const id = identityFromPath(file)!
-  const published = Date.UTC(2025, 0, day)
-  return {
-    title: `Article of day ${day}`,
-    tags,
-    categories: [],
-    translations: [],
-    locale: id.locale,
-    source: id.source,
-    slug: id.slug,
-    url: paths.article(id.locale, id.source, id.slug),
-    derived: { published, modified: published, expires: null, excerpt: '', readingMinutes: 1, sourceLink: null },
-    _raw: { sourceFilePath: file },
-  }
-}
+const doc = (file: string, day: number, tags: string[]) =>
+  sourceDocument(file, { title: `Article of day ${day}`, tags, published: new Date(Date.UTC(2025, 0, day)).toISOString() })
 
 /** Digests of every list page, from a fresh module graph reading `docs`. */
 async function listDigests(docs: SourceDocument[]): Promise<Map<string, string>> {

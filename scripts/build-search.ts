@@ -21,7 +21,9 @@ const dist = process.env.NEXT_DIST_DIR || '.next'
 
 if (only) {
   // A forced full build (the nightly one in the README's recipe) starts every index afresh too.
-  process.send?.(await writeSearchIndex(only, searchDocuments(only), { dist, fingerprint: process.argv[3], fresh: process.env.KANBAO_FULL_BUILD === '1' }))
+  const result = await writeSearchIndex(only, searchDocuments(only), { dist, fingerprint: process.argv[3], fresh: process.env.KANBAO_FULL_BUILD === '1' })
+  // Outside a fork there is no one to tell (and `send?.(await …)` would skip the work).
+  process.send?.(result)
 } else {
   const started = Date.now()
   const fingerprint = codeFingerprint()

@@ -6,11 +6,11 @@
  */
 import fs from 'node:fs'
 import { articlePageDigests, linkTargets, listPageDigests } from '../lib/content/page-digest'
-import { discardPrevious, planBuild, readPreviousRecord, stashPrevious, type Plan } from './incremental'
+import { discardPrevious, pagesToRender, planBuild, readPreviousRecord, stashPrevious, type Plan } from './incremental'
 
 export interface PlanFile {
   plan: Plan
-  /** The file `next build` reads the articles to render from (lib/content/build-plan.ts). */
+  /** The file `next build` reads the pages to render from (lib/content/build-plan.ts). */
   renderOnly?: string
   articles: Record<string, string>
   lists: Record<string, string>
@@ -24,7 +24,7 @@ const lists = listPageDigests()
 const targets = linkTargets()
 const plan = planBuild(readPreviousRecord(dist), { fingerprint, articles, lists, targets }, process.env.KANBAO_FULL_BUILD === '1')
 let renderOnly: string | undefined
-if (plan.mode === 'incremental') renderOnly = stashPrevious(dist, [...plan.articles.render, ...plan.lists.render])
+if (plan.mode === 'incremental') renderOnly = stashPrevious(dist, pagesToRender(plan))
 else discardPrevious(dist)
 const file: PlanFile = { plan, renderOnly, articles: Object.fromEntries(articles), lists: Object.fromEntries(lists), targets }
 fs.writeFileSync(out, JSON.stringify(file))

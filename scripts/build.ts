@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { codeFingerprint } from './fingerprint.mjs'
-import { carryOver, writeRecord } from './incremental'
+import { carryOver, pagesToRender, writeRecord } from './incremental'
 import type { PlanFile } from './build-plan'
 
 const dist = process.env.NEXT_DIST_DIR || '.next'
@@ -55,6 +55,6 @@ if (plan.mode === 'incremental') {
     process.exit(1)
   }
 }
-writeRecord(dist, { fingerprint, mode: plan.mode, kept, articles, lists, targets, ...(plan.mode === 'incremental' ? { rendered: [...plan.articles.render, ...plan.lists.render] } : {}) })
+writeRecord(dist, { fingerprint, mode: plan.mode, kept, articles, lists, targets, ...(plan.mode === 'incremental' ? { rendered: pagesToRender(plan) } : {}) })
 fs.rmSync(planFile, { force: true })
 console.log(`build: ${plan.mode} build of ${Object.keys(articles).length} articles done in ${since(started)}`)

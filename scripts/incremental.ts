@@ -98,6 +98,9 @@ export function planBuild(
   return { mode: 'incremental', articles: changed(articles, previous.articles), lists: changed(lists, previous.lists) }
 }
 
+/** Every page an incremental build renders, articles and lists. */
+export const pagesToRender = (plan: Extract<Plan, { mode: 'incremental' }>): string[] => [...plan.articles.render, ...plan.lists.render]
+
 /**
  * Moves the previous build's pages and manifest where `next build` will not delete
  * them, and writes the render plan beside them; returns the plan's file.

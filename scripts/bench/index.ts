@@ -122,7 +122,9 @@ How it measures:
 - **Data set**: N articles synthesized from the 5,288 real corpus files (\`../shared/corpus/content\`),
   cycled in a seeded shuffle so the mix of locales, sources, tags, sizes and quirks stays real; each copy
   gets a new file name (\`<original id>-b<n>.<lang>.md\`) and a \`date\` spread uniformly over the year before
-  the newest corpus date; every other byte is the original's. Written outside the repo and deleted afterwards unless \`--keep\`.
+  the newest corpus date, and a non-empty body starts with an HTML comment naming the copy (\`<!-- bench copy b123 -->\`,
+  which the renderer drops): rendered bodies are cached by their Markdown, and on a real site no two articles share a
+  body, so neither do the copies. Every other byte is the original's. Written outside the repo and deleted afterwards unless \`--keep\`.
 - **Wall / CPU / peak tree RSS**: CPU is user+sys of the command and all its descendants: the larger of bash's
   \`times\` (exact for reaped descendants, but Next leaves its build workers unreaped) and the sum of /proc's
   per-process times sampled every 200 ms. Peak RSS is the largest sum of the RSS of the process and all its

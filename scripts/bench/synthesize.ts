@@ -1,7 +1,8 @@
 /**
  * Builds a synthetic content folder of N articles out of the real corpus: each
  * output file is a real file, byte for byte, except for its file name (a new
- * unique id) and its `date`. Deterministic for a given seed.
+ * unique id), its `date`, and an HTML comment naming the copy at the top of a
+ * non-empty body. Deterministic for a given seed.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -10,6 +11,21 @@ const LANG_FILE = /^(.*)\.(en|zh-CN|zh-HK)\.md$/
 // The one front-matter line we rewrite. Anchored to the first line that starts
 // with `date:` (bodies have "Date:" lines, never lowercase ones at column 0).
 const DATE_LINE = /^date: *"([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})"/m
+const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/
+const COPY_MARK = /^<!-- bench copy [^>]* -->\n\n/
+
+/**
+ * Every copy gets a body of its own, as on a real site: rendered bodies are cached
+ * by their Markdown (lib/content/body-cache.ts), so copies sharing a body would be
+ * rendered once and the build would look cheaper than the real one. The mark goes
+ * first because the body's last line is its source link; the renderer drops comments.
+ */
+export function markCopy(text: string, copy: string): string {
+  const head = FRONT_MATTER.exec(text)?.[0]
+  if (head === undefined) return text
+  const body = text.slice(head.length).replace(COPY_MARK, '')
+  return body.trim() ? `${head}<!-- bench copy ${copy} -->\n\n${body}` : text
+}
 
 export interface Synthesized {
   dir: string
@@ -92,7 +108,7 @@ export function synthesize(opts: { corpus: string; out: string; articles: number
     // [A-Za-z0-9_.,-]) and it keeps the real ids' shapes (dots, commas) in slugs.
     const file = `${lang}/news/${source}/${id}-b${n}.${lang}.md`
     const date = formatWall(start + Math.floor(random() * (end - start + 1) / 1000) * 1000)
-    const text = texts[k].replace(DATE_LINE, (line, old: string) => line.replace(old, date))
+    const text = markCopy(texts[k].replace(DATE_LINE, (line, old: string) => line.replace(old, date)), `b${n}`)
     if (!made.has(path.dirname(file))) {
       fs.mkdirSync(path.join(opts.out, path.dirname(file)), { recursive: true })
       made.add(path.dirname(file))
@@ -131,7 +147,7 @@ export function addNewArticles(opts: { dataset: string; count: number; seed: num
     const [, id, lang] = LANG_FILE.exec(files[k])!
     const file = `${id}-new${n}.${lang}.md`
     const date = formatWall(newest + (n + 1) * 60_000)
-    fs.writeFileSync(path.join(opts.dataset, file), texts[k].replace(DATE_LINE, (line, old: string) => line.replace(old, date)), 'latin1')
+    fs.writeFileSync(path.join(opts.dataset, file), markCopy(texts[k].replace(DATE_LINE, (line, old: string) => line.replace(old, date)), `new${n}`), 'latin1')
     added.push(file)
   }
   return added

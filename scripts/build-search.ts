@@ -2,7 +2,8 @@
  * Builds the per-locale search indexes once, after `next build` (whose dist dir
  * it writes into), from the previous build's indexes when the code is the same
  * (lib/search/build.ts). Indexing is CPU-bound and single-threaded, so the
- * locales are built in parallel child processes, one per core, largest first.
+ * locales are built in child processes, largest first, side by side while there is
+ * a core for each and their memory fits in KANBAO_SEARCH_MEMORY_MB (4096 by default).
  */
 import { fork } from 'node:child_process'
 import fs from 'node:fs'
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { siteConfig, type Locale } from '../site.config'
 import { getArticles } from '../lib/content'
 import { searchDocuments } from '../lib/search'
-import { writeSearchIndex, type IndexedLocale } from '../lib/search/build'
+import { mayStartIndexing, writeSearchIndex, type IndexedLocale } from '../lib/search/build'
 import { codeFingerprint } from './fingerprint.mjs'
 
 const self = fileURLToPath(import.meta.url)
@@ -27,18 +28,23 @@ if (only) {
 } else {
   const started = Date.now()
   const fingerprint = codeFingerprint()
-  const queue = [...siteConfig.locales].sort((a, b) => getArticles(b).length - getArticles(a).length)
+  const size = (locale: Locale) => getArticles(locale).length
+  const queue = [...siteConfig.locales].sort((a, b) => size(b) - size(a))
+  const limits = { budget: Number(process.env.KANBAO_SEARCH_MEMORY_MB || 4096) * 2 ** 20, cores: os.availableParallelism() }
   const done: IndexedLocale[] = []
-  const worker = async (): Promise<void> => {
-    for (let locale = queue.shift(); locale; locale = queue.shift()) {
+  const running = new Map<Locale, Promise<void>>()
+  const index = (locale: Locale) =>
+    new Promise<void>((resolve, reject) => {
       const child = fork(self, [locale, fingerprint], { execArgv: process.execArgv })
-      await new Promise<void>((resolve, reject) => {
-        child.on('message', (m: IndexedLocale) => done.push(m))
-        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`search: indexing ${locale} failed (exit ${code})`))))
-      })
-    }
+      child.on('message', (m: IndexedLocale) => done.push(m))
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`search: indexing ${locale} failed (exit ${code})`))))
+    }).finally(() => running.delete(locale))
+  while (queue.length > 0) {
+    const next = queue[0]
+    if (mayStartIndexing([...running.keys()].map(size), size(next), limits)) running.set(queue.shift()!, index(next))
+    else await Promise.race(running.values())
   }
-  await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), queue.length) }, worker))
+  await Promise.all(running.values())
   // What each index was made from, for the deploy's logs and the e2e suite.
   fs.writeFileSync(path.join(dist, 'kanbao', 'search-build.json'), JSON.stringify(done, null, 2))
   const report = done.map((r) => `${r.documents} ${r.locale}${r.updated ? ` (updated: ${r.added} added, ${r.removed} removed)` : ''}`)

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { writeSearchIndex } from '@/lib/search/build'
+import { mayStartIndexing, writeSearchIndex } from '@/lib/search/build'
 import { loadIndex, runSearch } from '@/lib/search/engine'
 import { searchIndexFile } from '@/lib/search'
 import type { SearchDocument } from '@/lib/search/engine'
@@ -56,5 +56,25 @@ describe("the build's search index, from one build to the next", () => {
     fs.writeFileSync(cached('.digests.json'), JSON.stringify(state))
     expect(await build(docs, { fingerprint: 'code-2' })).toMatchObject({ updated: false, added: docs.length })
     expect(loadIndex(served()).documentCount).toBe(docs.length)
+  })
+})
+
+describe("the build's search step, locale by locale", () => {
+  const GiB = 2 ** 30
+  const twoCores = { budget: 4 * GiB, cores: 2 }
+
+  it('indexes the locales of a 30k site side by side, one per core', () => {
+    // en 18,114 · zh-CN 9,607 · zh-HK 2,279 articles (the bench's 30k set)
+    expect(mayStartIndexing([18114], 9607, twoCores)).toBe(true)
+    expect(mayStartIndexing([18114, 9607], 2279, twoCores)).toBe(false)
+    expect(mayStartIndexing([9607], 2279, { ...twoCores, cores: 1 })).toBe(false)
+  })
+
+  it('indexes the large locales of a 100k site one after the other, within the memory budget', () => {
+    // en 60,379 · zh-CN 31,970 · zh-HK 7,651: side by side they peaked at 7.3 GB
+    expect(mayStartIndexing([], 60379, twoCores)).toBe(true)
+    expect(mayStartIndexing([60379], 31970, twoCores)).toBe(false)
+    expect(mayStartIndexing([31970], 7651, twoCores)).toBe(false)
+    expect(mayStartIndexing([31970], 7651, { ...twoCores, budget: 8 * GiB })).toBe(true)
   })
 })

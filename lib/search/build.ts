@@ -29,9 +29,9 @@ interface DigestFile {
 }
 
 /**
- * What indexing one locale holds at its peak, per document: measured at 100k articles,
- * where updating the zh-CN index (32k documents) peaked at 3.46 GiB and building the
- * English one afresh (60k) at 2.93 GiB.
+ * What indexing one locale holds at its peak, per document, at most: measured at 100k
+ * articles, where updating the zh-CN index (32k documents) peaked at 3.46 GiB (108 KB
+ * each) and building or updating the English one (60k) at 4.1 GiB (68 KB each).
  */
 export const INDEXING_BYTES_PER_DOCUMENT = 110 * 1024
 

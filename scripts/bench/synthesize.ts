@@ -6,25 +6,26 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { splitFrontMatter } from '../../lib/content/check'
 
 const LANG_FILE = /^(.*)\.(en|zh-CN|zh-HK)\.md$/
 // The one front-matter line we rewrite. Anchored to the first line that starts
 // with `date:` (bodies have "Date:" lines, never lowercase ones at column 0).
 const DATE_LINE = /^date: *"([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})"/m
-const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/
 const COPY_MARK = /^<!-- bench copy [^>]* -->\n\n/
 
 /**
- * Every copy gets a body of its own, as on a real site: rendered bodies are cached
- * by their Markdown (lib/content/body-cache.ts), so copies sharing a body would be
- * rendered once and the build would look cheaper than the real one. The mark goes
- * first because the body's last line is its source link; the renderer drops comments.
+ * A copy of `text` dated `date`, with a body of its own, as on a real site: rendered
+ * bodies are cached by their Markdown (lib/content/body-cache.ts), so copies sharing
+ * a body would be rendered once and the build would look cheaper than the real one.
+ * The mark goes first because the body's last line is its source link; the renderer
+ * drops comments.
  */
-export function markCopy(text: string, copy: string): string {
-  const head = FRONT_MATTER.exec(text)?.[0]
-  if (head === undefined) return text
-  const body = text.slice(head.length).replace(COPY_MARK, '')
-  return body.trim() ? `${head}<!-- bench copy ${copy} -->\n\n${body}` : text
+function copyOf(text: string, date: string, copy: string): string {
+  const dated = text.replace(DATE_LINE, (line, old: string) => line.replace(old, date))
+  const split = splitFrontMatter(dated)
+  if ('error' in split || !split.body.trim()) return dated
+  return `${dated.slice(0, split.bodyOffset)}<!-- bench copy ${copy} -->\n\n${split.body.replace(COPY_MARK, '')}`
 }
 
 export interface Synthesized {
@@ -108,7 +109,7 @@ export function synthesize(opts: { corpus: string; out: string; articles: number
     // [A-Za-z0-9_.,-]) and it keeps the real ids' shapes (dots, commas) in slugs.
     const file = `${lang}/news/${source}/${id}-b${n}.${lang}.md`
     const date = formatWall(start + Math.floor(random() * (end - start + 1) / 1000) * 1000)
-    const text = markCopy(texts[k].replace(DATE_LINE, (line, old: string) => line.replace(old, date)), `b${n}`)
+    const text = copyOf(texts[k], date, `b${n}`)
     if (!made.has(path.dirname(file))) {
       fs.mkdirSync(path.join(opts.out, path.dirname(file)), { recursive: true })
       made.add(path.dirname(file))
@@ -147,7 +148,7 @@ export function addNewArticles(opts: { dataset: string; count: number; seed: num
     const [, id, lang] = LANG_FILE.exec(files[k])!
     const file = `${id}-new${n}.${lang}.md`
     const date = formatWall(newest + (n + 1) * 60_000)
-    fs.writeFileSync(path.join(opts.dataset, file), markCopy(texts[k].replace(DATE_LINE, (line, old: string) => line.replace(old, date)), `new${n}`), 'latin1')
+    fs.writeFileSync(path.join(opts.dataset, file), copyOf(texts[k], date, `new${n}`), 'latin1')
     added.push(file)
   }
   return added

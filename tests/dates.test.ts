@@ -26,4 +26,12 @@ describe('front-matter dates are read in Asia/Shanghai', () => {
     expect(toZonedIso(d)).toBe('2025-02-07T23:04:54+08:00')
     expect(formatDateTime(parseSiteDate('2025-02-08 00:00:00')!, 'zh-HK')).toBe('2025-02-08 00:00:00')
   })
+  it('formats the same instant again for another zone, not from what it remembered', () => {
+    const d = parseSiteDate('2025-02-07 23:04:54')!
+    expect(toZonedIso(d)).toBe('2025-02-07T23:04:54+08:00')
+    expect(toZonedIso(d, 'UTC')).toBe('2025-02-07T15:04:54Z')
+    expect(formatDateTime(d, 'en')).toBe('2025-02-07 23:04:54')
+    expect(formatDateTime(d, 'en', 'America/New_York')).toBe('2025-02-07 10:04:54')
+    expect(formatDateTime(new Date(d.getTime() + 1000), 'en')).toBe('2025-02-07 23:04:55')
+  })
 })

@@ -2,7 +2,12 @@ import os from 'node:os'
 import createNextIntlPlugin from 'next-intl/plugin'
 import { codeFingerprint, filesDigest } from './scripts/fingerprint.mjs'
 
-const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
+// Messages are compiled once at build time (next-intl's precompile): without it every page
+// parsed its ICU messages again, ~2 % of static generation at 5k articles.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+})
 
 // Prefixes of the non-default locales; everything else belongs to the default
 // locale at the root, as on the Hugo site. Kept literal here because

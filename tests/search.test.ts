@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type MiniSearch from 'minisearch'
-import { buildIndex, loadIndex, runSearch, serializeIndex, updateIndex, type SearchDocument } from '@/lib/search/engine'
+import MiniSearch from 'minisearch'
+import { buildIndex, indexFile, indexOptions, loadIndex, runSearch, serializeIndex, updateIndex, type SearchDocument } from '@/lib/search/engine'
 import { highlight } from '@/lib/search/highlight'
 import { tokenizeQuery } from '@/lib/search/tokenize'
 import { readSearchParams } from '@/lib/search/params'
@@ -90,6 +90,39 @@ describe('search over real articles', () => {
     }
     expect(runSearch(zhCN, q('%')).total).toBe(0)
     expect(runSearch(zhCN, q('😀🎉')).total).toBe(0)
+  })
+})
+
+describe('the index file', () => {
+  /** What MiniSearch itself writes after adding the documents one by one. */
+  const minisearchFile = (docs: SearchDocument[]) => {
+    const index = new MiniSearch<SearchDocument>(indexOptions)
+    index.addAll(docs)
+    return JSON.stringify(index)
+  }
+  /** Everything in the file, with its terms as a map: their order is the radix tree's, and loading does not depend on it. */
+  const contents = (json: string) => {
+    const { index, ...rest } = JSON.parse(json) as { index: [string, unknown][] }
+    return { ...rest, terms: new Map(index) }
+  }
+
+  it('holds what MiniSearch would have written for the same documents, scores and all', () => {
+    const docs = [...load('zh-CN/news/qq', 40), ...load('zh-HK/news/stheadline', 30), ...load('en/news/coindesk', 40)]
+    // Fields MiniSearch treats specially: empty, and a word repeated in one field.
+    docs.push({ ...docs[0], id: 'empty', title: '', summary: '', body: '' }, { ...docs[1], id: 'repeat', title: 'Bitcoin bitcoin BITCOIN 比特币比特币' })
+    const { terms, ...written } = contents(indexFile(docs))
+    const { terms: expectedTerms, ...expected } = contents(minisearchFile(docs))
+    expect(written).toEqual(expected)
+    // Term by term, so that a failure names the terms instead of diffing thousands.
+    expect(terms.size).toBeGreaterThan(1000)
+    expect([...terms.keys()].sort()).toEqual([...expectedTerms.keys()].sort())
+    const differing = [...terms].filter(([term, postings]) => JSON.stringify(postings) !== JSON.stringify(expectedTerms.get(term)))
+    expect(differing.slice(0, 5)).toEqual([])
+  })
+
+  it('refuses two documents with one id, as MiniSearch does', () => {
+    const [doc] = load('en/news/thehill', 1)
+    expect(() => indexFile([doc, { ...doc }])).toThrow(doc.id)
   })
 })
 

@@ -8,7 +8,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Locale } from '@/site.config'
-import { buildIndex, loadIndex, serializeIndex, updateIndex, type SearchDocument } from '@/lib/search/engine'
+import { indexFile, loadIndex, serializeIndex, updateIndex, type SearchDocument } from '@/lib/search/engine'
 import { searchIndexFile } from '@/lib/search'
 import { writeFileAtomically } from '@/lib/write-file'
 
@@ -99,7 +99,7 @@ export async function writeSearchIndex(
       index = undefined // It did not hold what its digests said: start over.
     }
   }
-  const json = serializeIndex(index ?? buildIndex(docs))
+  const json = index ? serializeIndex(index) : indexFile(docs)
   writeFileAtomically(searchIndexFile(locale, dist), json)
   // The digests go last and are removed first: an index without them is never reused.
   fs.rmSync(cachedDigests(dist, locale), { force: true })

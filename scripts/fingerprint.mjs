@@ -8,7 +8,7 @@ import path from 'node:path'
 export const CODE_INPUTS = [
   'app', 'components', 'lib', 'messages', 'i18n', 'public', 'patches',
   'package-lock.json', 'next.config.mjs', 'site.config.ts', 'proxy.ts', 'contentlayer.config.ts',
-  'tsconfig.json', 'tsconfig.app.json',
+  'tsconfig.json', 'tsconfig.app.json', 'scripts/patch-next.mjs',
 ]
 
 function listFiles(entry) {

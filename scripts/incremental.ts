@@ -5,8 +5,8 @@
  * of the inputs of each article page and each page of a paginated list
  * (lib/content/page-digest.ts). The next build of the same code renders only the
  * pages whose digest changed or that are new, plus the taxonomy indexes, feeds
- * and sitemaps; the previous build's other pages — HTML, RSC data and prefetch
- * segments, which are byte-identical for the same code and inputs — move into
+ * and sitemaps; the previous build's other pages — HTML and RSC data, which are
+ * byte-identical for the same code and inputs — move into
  * the new output with their prerender-manifest entries.
  *
  * `next build` empties its dist dir except `cache/`, so the previous output waits
@@ -47,8 +47,8 @@ interface Manifest {
   [other: string]: unknown
 }
 
-/** What a prerendered page is made of in server/app: HTML, its RSC payload, metadata and prefetch segments. */
-const PAGE_FILES = ['.html', '.rsc', '.meta', '.segments']
+/** What a prerendered page is made of in server/app: HTML, its RSC payload and metadata (no prefetch segments: scripts/patch-next.mjs). */
+const PAGE_FILES = ['.html', '.rsc', '.meta']
 
 const recordFile = (dist: string) => path.join(dist, 'kanbao', 'build-record.json')
 const stashDir = (dist: string) => path.join(dist, 'cache', 'kanbao-previous')

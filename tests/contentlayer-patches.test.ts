@@ -54,7 +54,7 @@ describe('contentlayer2 patches are installed', () => {
 
   it('postinstall applies the patches', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
-    expect(pkg.scripts.postinstall).toBe('patch-package')
+    expect(pkg.scripts.postinstall).toMatch(/^patch-package(\s|$)/)
     expect(pkg.devDependencies['patch-package']).toBeDefined()
   })
 

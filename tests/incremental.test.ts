@@ -49,14 +49,12 @@ describe('planning a build', () => {
 describe('keeping pages from the previous build', () => {
   const entry = (key: string) => ({ srcRoute: '/[locale]/news/[source]/[slug]', dataRoute: `${key}.rsc`, initialRevalidateSeconds: false })
 
-  /** A dist dir as `next build` leaves it: pages (html, rsc, meta, segments) and the manifest. */
+  /** A dist dir as `next build` leaves it: pages (html, rsc, meta) and the manifest. */
   function writeBuild(dist: string, keys: string[], marker: string) {
     const app = path.join(dist, 'server', 'app')
     for (const key of keys) {
       fs.mkdirSync(path.dirname(path.join(app, key)), { recursive: true })
       for (const suffix of ['.html', '.rsc', '.meta']) fs.writeFileSync(path.join(app, key + suffix), `${marker} ${key}${suffix}`)
-      fs.mkdirSync(path.join(app, `${key}.segments`), { recursive: true })
-      fs.writeFileSync(path.join(app, `${key}.segments`, '_tree.segment.rsc'), marker)
     }
     fs.writeFileSync(path.join(dist, 'prerender-manifest.json'), JSON.stringify({ version: 4, routes: Object.fromEntries(keys.map((k) => [k, entry(k)])) }))
   }
@@ -82,7 +80,7 @@ describe('keeping pages from the previous build', () => {
     const app = path.join(dist, 'server', 'app')
     expect(fs.readFileSync(path.join(app, 'en/news/a/x.html'), 'utf8')).toBe('old /en/news/a/x.html')
     expect(fs.readFileSync(path.join(app, 'en/news/a/x.y.html'), 'utf8')).toBe('new /en/news/a/x.y.html')
-    expect(fs.readFileSync(path.join(app, 'zh-cn/news/b/z.segments/_tree.segment.rsc'), 'utf8')).toBe('old')
+    expect(fs.readFileSync(path.join(app, 'zh-cn/news/b/z.rsc'), 'utf8')).toBe('old /zh-cn/news/b/z.rsc')
     const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'prerender-manifest.json'), 'utf8'))
     expect(Object.keys(manifest.routes).sort()).toEqual(['/en', '/en/news/a/x', '/en/news/a/x.y', '/zh-cn/news/b/z'])
     expect(manifest.routes['/en/news/a/x']).toEqual(entry('/en/news/a/x'))

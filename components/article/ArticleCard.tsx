@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import Link from '@/components/Link'
 import { getTranslations } from 'next-intl/server'
 import { Meta } from '@/components/article/Meta'
 import { Thumbnail } from '@/components/article/Thumbnail'

@@ -1,6 +1,6 @@
 // KaTeX's stylesheet: math is rendered to HTML at build time (mathjax: true), no client script.
 import 'katex/dist/katex.min.css'
-import Link from 'next/link'
+import Link from '@/components/Link'
 import { getTranslations } from 'next-intl/server'
 import { siteConfig } from '@/site.config'
 import { Meta } from '@/components/article/Meta'

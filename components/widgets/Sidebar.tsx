@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import Link from '@/components/Link'
 import { getTranslations } from 'next-intl/server'
 import { siteConfig, type Locale, type WidgetName } from '@/site.config'
 import { getRecent, listTerms } from '@/lib/content'

@@ -165,3 +165,27 @@ test('a thumbnail that cannot load keeps its space and shows no broken image', a
   const covered = await page.locator('.post-thumbnail img').evaluate((img) => getComputedStyle(img, '::after').content)
   expect(covered).not.toBe('none')
 })
+
+test('links download nothing until tapped, then open the article in place', async ({ page }) => {
+  const rsc: string[] = []
+  page.on('request', (r) => {
+    if (r.headers()['rsc']) rsc.push(r.url())
+  })
+  await page.goto('/')
+  await page.waitForLoadState('networkidle')
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true))
+  const link = page.locator('article.card .card-title a').first()
+  await link.hover()
+  await page.waitForLoadState('networkidle')
+  // A phone scrolling a list must not fetch every article it shows.
+  expect(rsc).toEqual([])
+  const title = (await link.textContent())!
+  const href = (await link.getAttribute('href'))!
+  await link.click()
+  await expect(page).toHaveURL(new RegExp(`${href.replace(/[.?]/g, '\\$&')}$`))
+  await expect(page.locator('h1')).toHaveText(title)
+  // Client-side navigation: the page was not reloaded, and one request fetched the article.
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true)
+  expect(rsc).toHaveLength(1)
+  expect(new URL(rsc[0]).pathname).toBe(href)
+})

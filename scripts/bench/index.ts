@@ -14,6 +14,7 @@ import { listMarkdownFiles } from '../../lib/content/files'
 import { addNewArticles, removeNewArticles, synthesize } from './synthesize'
 import { cleanUpNow, killAll, measure, sleep, staticGeneration, start, waitForUrl, type Measured } from './measure'
 import { firstLoadJs, hammer, hammerNewSearches, load, pickTargets, serverRss, type Targets } from './serve'
+import { nginxReference } from './nginx'
 import { makeQueries, searchLatency, type Query } from './search'
 import { devLoop } from './dev'
 import { waitForDiscards } from '../incremental'
@@ -144,6 +145,10 @@ How it measures:
   server: on a 2-core machine the numbers are a floor). Server RSS is the server's process tree (scripts/start.mjs) without the npm wrapper.
   \`npm start\` keeps a search page once rendered, so "Serve search" (one URL) measures that; "Serve new searches" makes
   every URL new (the 200 queries in turn, with a counter the page ignores), which Next renders each time.
+  "Serve article, nginx" is the issue's yardstick measured on the same machine: nginx serving the article's HTML
+  (as \`npm start\` sent it) from a file beside its gzip copy (\`gzip_static\`, sendfile, a worker per core), then
+  \`npm start\` serving it, both by the same client: wrk when installed, since autocannon (one Node process) tops out
+  below nginx here; skipped when nginx is not installed.
 - **Search**: \`search()\` from lib/search called in-process on the built indexes (no HTTP, no rendering); queries are
   words, two-word phrases, Chinese words and bigrams taken from the synthesized titles of all three locales.
 - **Dev loop**: \`npm run dev\` on the data set, cold (no generated documents, no compiled pages); seconds from saving a file until the article's HTML shows it.
@@ -342,6 +347,18 @@ async function main(): Promise<number> {
             result: `${int(r.reqPerSec)} req/s · p50 ${ms(r.p50)} · p99 ${ms(r.p99)} · non-2xx ${int(r.non2xx)}${r.errors ? ` · errors ${int(r.errors)}` : ''}`,
           })
         }
+        const html = Buffer.from(await (await fetch(base + t.article, { signal: AbortSignal.timeout(60_000) })).arrayBuffer())
+        const ref = await nginxReference(html, base, t.article, port + 1, path.join(logs, 'nginx.log'), 10, 50)
+        const rate = (r: { reqPerSec: number; p50: number; p99: number }) => `${int(r.reqPerSec)} req/s · p50 ${ms(r.p50)} · p99 ${ms(r.p99)}`
+        rows.push(
+          ref
+            ? {
+                stage: 'Serve article, nginx',
+                measure: `the same HTML (${(ref.bytes / 1024).toFixed(1)} KB) from ${ref.version} (gzip_static, ${ref.workers} workers), then from \`npm start\`, both by ${ref.client}, 50 conn, 10 s`,
+                result: `nginx ${rate(ref.nginx)} · \`npm start\` ${rate(ref.kanbao)} = ${((100 * ref.kanbao.reqPerSec) / ref.nginx.reqPerSec).toFixed(0)} % of nginx`,
+              }
+            : { stage: 'Serve article, nginx', measure: 'nginx is not installed (apt-get install nginx)', result: 'not run' },
+        )
         // The row above asks one URL again and again, which the server answers from memory after the first time.
         const r = await hammerNewSearches(base, t.searches, 10, 50)
         rows.push({

@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import v8 from 'node:v8'
+import { defaultLocaleSegment, localeSegments } from '../next.config.mjs'
 
 /** What Next, the manifests and the article list take before any index, in MiB. */
 const BASE_MB = 1536
@@ -25,3 +26,15 @@ export function heapNeededMb(dist) {
 
 /** This process's heap limit in MiB. */
 export const heapLimitMb = () => v8.getHeapStatistics().heap_size_limit / 2 ** 20
+
+/**
+ * The search pages whose locale has an index, as `npm start` serves them ("/search/",
+ * "/zh-cn/search/", …). Without its index a locale's search page says search is
+ * unavailable: that answer is not kept, and there is nothing to warm up.
+ */
+export function searchPaths(dist) {
+  const indexes = searchIndexFiles(dist).map((f) => f.name.toLowerCase())
+  return ['', ...localeSegments.map((segment) => `/${segment}`)]
+    .filter((prefix) => indexes.includes(`search-${prefix.slice(1) || defaultLocaleSegment}.json`))
+    .map((prefix) => `${prefix}/search/`)
+}

@@ -18,4 +18,8 @@ server.keepAliveTimeout = 65_000
 server.headersTimeout = 66_000
 fs.rmSync(socket, { force: true })
 server.listen(socket, () => process.send?.('ready'))
-process.on('disconnect', () => process.exit(0)) // The front is gone: so is the site.
+// The front is gone (even killed outright, which leaves it no time to clean up): so is the site.
+process.on('disconnect', () => {
+  fs.rmSync(socket, { force: true })
+  process.exit(0)
+})

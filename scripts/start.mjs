@@ -31,6 +31,7 @@ const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000)
 const hostname = option('-H', '--hostname') ?? '0.0.0.0'
 const workers = Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()
 const socket = path.join(os.tmpdir(), `kanbao-next-${process.pid}.sock`)
+sweepStaleSockets(os.tmpdir())
 
 // A large site's search indexes need a larger heap than Node's default (server-heap.mjs).
 const heapMb = heapNeededMb(dist)
@@ -75,5 +76,23 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(0))
 async function warmSearch() {
   for (const searchPath of searchPaths(dist)) {
     await fetch(`http://127.0.0.1:${port}${searchPath}?q=warmup`, { signal: AbortSignal.timeout(300_000) }).catch(() => {})
+  }
+}
+
+// A server killed outright (SIGKILL, a crash of the whole group) cannot remove its
+// socket file; the next start removes those of servers that are no longer running.
+function sweepStaleSockets(dir) {
+  for (const name of fs.readdirSync(dir)) {
+    const pid = /^kanbao-next-(\d+)\.sock$/.exec(name)?.[1]
+    if (pid && !running(Number(pid))) fs.rmSync(path.join(dir, name), { force: true })
+  }
+}
+
+function running(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return error.code === 'EPERM' // someone else's process
   }
 }

@@ -24,7 +24,7 @@ import { identityFromPath } from '../lib/content/identity'
 import { documentBarrel, generatedDir, listBuiltDocuments, metaFile, readDocumentMeta, type GeneratedArticle } from '../lib/content/generated'
 import { readInvalidReport } from '../lib/content/check'
 import { DEFAULT_SHARD_SIZE, planShards, shardCount } from '../lib/content/shards'
-import { filesDigest } from './fingerprint.mjs'
+import { CONTENT_MODEL_INPUTS, filesDigest } from './fingerprint.mjs'
 
 /** What the last good build made of each file. */
 interface State {
@@ -50,7 +50,7 @@ const runsDir = path.join(root, 'runs') // contentlayer's working folders, one p
 const files = listMarkdownFiles(dir)
 const invalid = new Map((readInvalidReport()?.invalid ?? []).map((f) => [f.path, f]))
 // What a document depends on besides its file: the content model and the code it runs.
-const inputs = filesDigest(['contentlayer.config.ts', 'site.config.ts', 'package-lock.json', 'lib', 'patches'])
+const inputs = filesDigest(CONTENT_MODEL_INPUTS)
 const previous = readJson<State>(stateFile)
 const known = previous?.inputs === inputs ? previous.files : {}
 const state: State = { inputs, files: {} }

@@ -11,6 +11,9 @@ export const CODE_INPUTS = [
   'tsconfig.json', 'tsconfig.app.json', 'scripts/patch-next.mjs',
 ]
 
+/** What turns a Markdown file into a document or a check result: the content model and the code it runs. */
+export const CONTENT_MODEL_INPUTS = ['contentlayer.config.ts', 'site.config.ts', 'package-lock.json', 'lib', 'patches']
+
 function listFiles(entry) {
   let stat
   try {

@@ -185,7 +185,8 @@ describe.skipIf(!fs.existsSync(corpus))('content checker on the real corpus', ()
 
 describe('npm run check (CLI)', () => {
   const report = path.join(os.tmpdir(), `kanbao-invalid-${process.pid}.json`)
-  const env = { CONTENT_DIR: fixturesRel, INVALID_REPORT: report, ALLOW_INVALID: '' }
+  const state = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-check-state-'))
+  const env = { CONTENT_DIR: fixturesRel, INVALID_REPORT: report, ALLOW_INVALID: '', CONTENTLAYER_DIR: state }
 
   it('exits 1 and prints path:line: field: for each problem', () => {
     fs.writeFileSync(report, '{}')
@@ -233,6 +234,34 @@ describe('npm run check (CLI)', () => {
     expect(fg.sync('**/*.md', { cwd: dir, ignore: [excludeGlob(odd)] }).sort()).toEqual(['en/news/x/a.en.md', 'en/news/x/a1.en.md'])
     fs.rmSync(dir, { recursive: true, force: true })
     fs.rmSync(report, { force: true })
+  })
+})
+
+describe('npm run check, run again', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-check-again-'))
+  fs.cpSync(fixtures, dir, { recursive: true })
+  const env = { CONTENT_DIR: dir, CONTENTLAYER_DIR: path.join(dir, '.state'), INVALID_REPORT: path.join(dir, 'report.json'), ALLOW_INVALID: '' }
+  const check = () => {
+    const r = run('scripts/check.ts', [], env)
+    const lines = r.stdout.trim().split('\n')
+    return { status: r.status, problems: lines.slice(0, -1), summary: lines.at(-1)! }
+  }
+
+  it('re-checks only the files changed since the last check, and reports the same problems', () => {
+    const first = check()
+    expect(first.summary).toMatch(/^check: 19 files, 15 errors in 13 files, 4 warnings/)
+    const again = check()
+    expect(again.summary).toMatch(/^check: 19 files \(0 checked, 19 unchanged since the last check\), 15 errors in 13 files, 4 warnings/)
+    expect(again.status).toBe(1)
+    // Including the one only the whole folder shows: two files claiming one URL.
+    expect(again.problems).toEqual(first.problems)
+    expect(again.problems.some((l) => l.includes('Foo,Bar.en.md:1: url: '))).toBe(true)
+
+    const file = path.join(dir, 'en/news/fixture/valid.en.md')
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title:.*$/m, 'title:'))
+    const edited = check()
+    expect(edited.summary).toMatch(/^check: 19 files \(1 checked, 18 unchanged since the last check\), 16 errors in 14 files/)
+    expect(edited.problems).toContain(`${dir}/en/news/fixture/valid.en.md:2: title: required, must not be empty`)
   })
 })
 

@@ -298,6 +298,11 @@ export function duplicateUrlProblems(files: readonly CheckedFile[]): Problem[] {
 export function checkFiles(files: Iterable<{ file: string; text: string }>): CheckResult {
   const checked: CheckedFile[] = []
   for (const { file, text } of files) checked.push(checkFile(file, text))
+  return summarize(checked)
+}
+
+/** The folder's result from each file's: adds what only the whole folder shows (two files, one URL). */
+export function summarize(checked: readonly CheckedFile[]): CheckResult {
   const problems = [...checked.flatMap((c) => c.problems), ...duplicateUrlProblems(checked)]
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
   const errors = problems.filter((p) => p.severity === 'error').length

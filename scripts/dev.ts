@@ -18,6 +18,7 @@ import { contentDir } from '../lib/content/dir'
 import { contentDirOrExit, listMarkdownFiles } from '../lib/content/files'
 import { checkFile, duplicateUrlProblems, formatProblem, type CheckedFile } from '../lib/content/check'
 import { writeDevErrors } from '../lib/content/dev-errors'
+import { checkFolder } from './check-folder'
 
 const dir = contentDirOrExit('dev', contentDir())
 
@@ -40,7 +41,8 @@ function publish(): void {
   last = text
 }
 
-for (const file of listMarkdownFiles(dir)) recheck(file)
+// At start, only the files changed since the last check or build are parsed again.
+for (const c of checkFolder(dir, listMarkdownFiles(dir)).checked) checked.set(c.file, c)
 publish()
 
 // chokidar, not fs.watch: Node 20's recursive watcher loses files that editors save by

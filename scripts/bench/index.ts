@@ -18,6 +18,7 @@ import { nginxReference } from './nginx'
 import { makeQueries, searchLatency, type Query } from './search'
 import { devLoop } from './dev'
 import { waitForDiscards } from '../incremental'
+import { int, mem, ms, sec } from './format'
 
 const STAGES = ['synthesize', 'check', 'content', 'build', 'incremental', 'js', 'serve', 'load', 'search', 'dev'] as const
 type Stage = (typeof STAGES)[number]
@@ -65,10 +66,6 @@ function fail(message: string): never {
 
 // ---- formatting -------------------------------------------------------------
 
-const int = (n: number) => Math.round(n).toLocaleString('en-US')
-const sec = (s: number) => (s >= 120 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${s.toFixed(s < 10 ? 2 : 1)} s`)
-const mem = (b: number) => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : `${Math.round(b / 2 ** 20)} MiB`)
-const ms = (n: number) => `${n < 10 ? n.toFixed(2) : Math.round(n)} ms`
 const cost = (m: Measured) => `${sec(m.wallSeconds)} wall · ${sec(m.cpuSeconds)} CPU · ${mem(m.peakRssBytes)} peak tree RSS`
 /** Who held the peak: "peak at 5 min 2 s: processChild.js 1.41 GiB + …". */
 const peakHolders = (m: Measured) =>

@@ -67,3 +67,56 @@ describe('list page digests', () => {
     expect(changed(before, await listDigests(more))).toEqual(expect.arrayContaining(['/', '/news/wire/', '/news/wire/page/4/', '/tags/markets/']))
   })
 })
+
+/** Digests of every article page, from a fresh module graph reading `docs` and their bodies. */
+async function articleDigests(docs: SourceDocument[], bodies: Record<string, string> = {}): Promise<Map<string, string>> {
+  const out = fs.mkdtempSync(path.join(dir, 'articles-'))
+  const articleDir = path.join(out, 'generated', 'Article')
+  fs.mkdirSync(articleDir, { recursive: true })
+  fs.writeFileSync(path.join(articleDir, '_meta.json'), JSON.stringify(docs))
+  for (const d of docs) {
+    const file = d._raw.sourceFilePath
+    fs.writeFileSync(path.join(articleDir, `${file.split('/').join('__')}.json`), JSON.stringify({ ...d, body: { raw: bodies[file] ?? `Body of ${file}` } }))
+  }
+  process.env.CONTENTLAYER_DIR = out
+  vi.resetModules()
+  const { articlePageDigests } = await import('@/lib/content/page-digest')
+  return articlePageDigests()
+}
+
+describe('article page digests', () => {
+  // Ten English articles of one source, one a day, all tagged "markets"; one Chinese article.
+  const site = [
+    ...Array.from({ length: 10 }, (_, i) => doc(`en/news/wire/w${i + 1}.en.md`, i + 1, ['markets'])),
+    doc('zh-CN/news/wire/z1.zh-CN.md', 1, ['市场']),
+  ]
+  const w = (n: number) => `/news/wire/w${n}/`
+
+  it('are the same for the same site', async () => {
+    expect(await articleDigests(site)).toEqual(await articleDigests(site))
+  })
+
+  it('change for an edited body only on its own page', async () => {
+    const before = await articleDigests(site)
+    expect(changed(before, await articleDigests(site, { 'en/news/wire/w5.en.md': 'A corrected body' }))).toEqual([w(5)])
+  })
+
+  it('change for an edited title on its page, its neighbours and the pages that list it as related', async () => {
+    const before = await articleDigests(site)
+    const edited = site.map((d) => (d._raw.sourceFilePath === 'en/news/wire/w5.en.md' ? { ...d, title: 'A new title' } : d))
+    const after = await articleDigests(edited)
+    // With ten articles sharing a tag and a source, every English one lists w5 as related (or is w5).
+    expect(changed(before, after)).toEqual(Array.from({ length: 10 }, (_, i) => w(i + 1)).sort())
+    expect(after.get('/zh-cn/news/wire/z1/')).toBe(before.get('/zh-cn/news/wire/z1/'))
+  })
+
+  it('change for the neighbours of a new article, not for an article far from it in another tag', async () => {
+    const tagged = [...site, doc('en/news/other/far.en.md', 1, ['quiet'])]
+    const before = await articleDigests(tagged)
+    const after = await articleDigests([...tagged, doc('en/news/solo/o1.en.md', 30, ['fresh'])])
+    // The newest article until now gets a newer neighbour.
+    expect(after.get(w(10))).not.toBe(before.get(w(10)))
+    expect(after.get(w(9))).toBe(before.get(w(9)))
+    expect(after.get('/news/other/far/')).toBe(before.get('/news/other/far/'))
+  })
+})

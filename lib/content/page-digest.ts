@@ -23,35 +23,45 @@ import type { Article, ArticleSummary, Locale } from '@/lib/content/types'
 import { paths } from '@/lib/urls'
 import { siteConfig } from '@/site.config'
 
-export function articlePageInputs(article: Article): unknown {
+/**
+ * What an article page reads, with every other article (neighbours, related) and the
+ * body standing in as their digests: each article is a neighbour or related article of
+ * several others, and digesting it once is most of what planning a 30k build cost.
+ */
+export function articlePageInputs(article: Article, digest: (a: ArticleSummary) => string, menu: string): unknown {
+  const { older, newer } = getNeighbours(article)
   return {
-    article,
-    body: readDocumentBody(article.file),
-    neighbours: getNeighbours(article),
-    related: getRelated(article),
+    article: digest(article),
+    body: digestOf(readDocumentBody(article.file)),
+    neighbours: { older: older && digest(older), newer: newer && digest(newer) },
+    related: getRelated(article).map(digest),
     translations: getTranslations(article),
-    menu: getMenuArticles(article.locale, 'main'),
+    menu,
   }
 }
 
 const digestOf = (inputs: unknown) => crypto.createHash('sha256').update(JSON.stringify(inputs)).digest('base64url').slice(0, 22)
 
-export function articlePageDigest(article: Article): string {
-  return digestOf(articlePageInputs(article))
+/** Each article's (or menu's) digest, computed once. */
+function once<K, V>(f: (key: K) => V): (key: K) => V {
+  const seen = new Map<K, V>()
+  return (key) => seen.get(key) ?? seen.set(key, f(key)).get(key)!
 }
 
 /** Article path → digest, for every published article. */
 export function articlePageDigests(): Map<string, string> {
-  return new Map(siteConfig.locales.flatMap((locale) => getArticles(locale).map((a) => [a.path, articlePageDigest(a)] as const)))
+  const digest = once((a: ArticleSummary) => digestOf(a))
+  const menu = once((locale: Locale) => digestOf(getMenuArticles(locale, 'main')))
+  return new Map(
+    siteConfig.locales.flatMap((locale) => getArticles(locale).map((a) => [a.path, digestOf(articlePageInputs(a, digest, menu(locale)))] as const)),
+  )
 }
 
 /** List page path → digest, for every page of every paginated list. */
 export function listPageDigests(): Map<string, string> {
   // An article is on several lists: digest each one once.
-  const items = new Map<ArticleSummary, string>()
-  const itemDigest = (a: ArticleSummary) => items.get(a) ?? items.set(a, digestOf(a)).get(a)!
-  const menus = new Map<Locale, string>()
-  const menu = (locale: Locale) => menus.get(locale) ?? menus.set(locale, digestOf(getMenuArticles(locale, 'main'))).get(locale)!
+  const itemDigest = once((a: ArticleSummary) => digestOf(a))
+  const menu = once((locale: Locale) => digestOf(getMenuArticles(locale, 'main')))
   const out = new Map<string, string>()
   for (const { path, locale, name, paged } of listPages()) {
     const { page, totalPages, totalItems } = paged

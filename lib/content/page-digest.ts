@@ -28,44 +28,43 @@ import { siteConfig } from '@/site.config'
  * body standing in as their digests: each article is a neighbour or related article of
  * several others, and digesting it once is most of what planning a 30k build cost.
  */
-export function articlePageInputs(article: Article, digest: (a: ArticleSummary) => string, menu: string): unknown {
+export function articlePageInputs(article: Article): unknown {
   const { older, newer } = getNeighbours(article)
   return {
-    article: digest(article),
+    article: summaryDigest(article),
     body: digestOf(readDocumentBody(article.file)),
-    neighbours: { older: older && digest(older), newer: newer && digest(newer) },
-    related: getRelated(article).map(digest),
+    neighbours: { older: older && summaryDigest(older), newer: newer && summaryDigest(newer) },
+    related: getRelated(article).map(summaryDigest),
     translations: getTranslations(article),
-    menu,
+    menu: menuDigest(article.locale),
   }
 }
 
 const digestOf = (inputs: unknown) => crypto.createHash('sha256').update(JSON.stringify(inputs)).digest('base64url').slice(0, 22)
 
-/** Each article's (or menu's) digest, computed once. */
-function once<K, V>(f: (key: K) => V): (key: K) => V {
-  const seen = new Map<K, V>()
-  return (key) => seen.get(key) ?? seen.set(key, f(key)).get(key)!
+// An article is on several lists and pages, and the plan digests both: each one once per
+// loaded site (lib/content gives the same objects until the content changes).
+const summaryDigests = new WeakMap<ArticleSummary, string>()
+function summaryDigest(a: ArticleSummary): string {
+  return summaryDigests.get(a) ?? summaryDigests.set(a, digestOf(a)).get(a)!
+}
+const menuDigests = new WeakMap<readonly ArticleSummary[], string>()
+function menuDigest(locale: Locale): string {
+  const menu = getMenuArticles(locale, 'main')
+  return menuDigests.get(menu) ?? menuDigests.set(menu, digestOf(menu)).get(menu)!
 }
 
 /** Article path → digest, for every published article. */
 export function articlePageDigests(): Map<string, string> {
-  const digest = once((a: ArticleSummary) => digestOf(a))
-  const menu = once((locale: Locale) => digestOf(getMenuArticles(locale, 'main')))
-  return new Map(
-    siteConfig.locales.flatMap((locale) => getArticles(locale).map((a) => [a.path, digestOf(articlePageInputs(a, digest, menu(locale)))] as const)),
-  )
+  return new Map(siteConfig.locales.flatMap((locale) => getArticles(locale).map((a) => [a.path, digestOf(articlePageInputs(a))] as const)))
 }
 
 /** List page path → digest, for every page of every paginated list. */
 export function listPageDigests(): Map<string, string> {
-  // An article is on several lists: digest each one once.
-  const itemDigest = once((a: ArticleSummary) => digestOf(a))
-  const menu = once((locale: Locale) => digestOf(getMenuArticles(locale, 'main')))
   const out = new Map<string, string>()
   for (const { path, locale, name, paged } of listPages()) {
     const { page, totalPages, totalItems } = paged
-    out.set(path, digestOf({ name, page, totalPages, totalItems, items: paged.items.map(itemDigest), menu: menu(locale) }))
+    out.set(path, digestOf({ name, page, totalPages, totalItems, items: paged.items.map(summaryDigest), menu: menuDigest(locale) }))
   }
   return out
 }

@@ -50,4 +50,3 @@ if (allowInvalid) {
 }
 process.stdout.write(`${out.join('\n')}\n`)
 process.exitCode = result.errors > 0 && !allowInvalid ? 1 : 0
-

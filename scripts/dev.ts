@@ -16,7 +16,7 @@ import chokidar from 'chokidar'
 import path from 'node:path'
 import { contentDir } from '../lib/content/dir'
 import { contentDirOrExit, listMarkdownFiles } from '../lib/content/files'
-import { checkFile, duplicateUrlProblems, formatProblem, type CheckedFile } from '../lib/content/check'
+import { checkFile, formatProblem, summarize, type CheckedFile } from '../lib/content/check'
 import { writeDevErrors } from '../lib/content/dev-errors'
 import { checkFolder } from './check-folder'
 
@@ -32,8 +32,7 @@ function recheck(file: string): void {
 
 let last = ''
 function publish(): void {
-  const all = [...checked.values()]
-  const errors = [...all.flatMap((c) => c.problems), ...duplicateUrlProblems(all)].filter((p) => p.severity === 'error')
+  const errors = summarize([...checked.values()]).problems.filter((p) => p.severity === 'error')
   const lines = errors.map((p) => formatProblem(p, path.join(path.relative(process.cwd(), dir), p.file)))
   writeDevErrors(lines)
   const text = lines.join('\n')

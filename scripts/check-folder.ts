@@ -3,21 +3,22 @@
  * last check: at 30k files, parsing every front matter is most of `npm run check`
  * (16–24 s on 2 slow cores), and `npm run build` and `npm run dev` both start with it.
  *
- * Each file's result is kept by content hash in the content build's state folder
- * (CONTENTLAYER_DIR), for one content folder and one version of the checker and the
- * content model (the same inputs as the content build's); anything else starts afresh.
+ * Each file's result is kept by content hash (lib/content/file-stamp.ts) in the content
+ * build's state folder (CONTENTLAYER_DIR), for one content folder and one version of the
+ * checker and the content model (the same inputs as the content build's); anything else
+ * starts afresh.
  */
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { checkFile, type CheckedFile } from '../lib/content/check'
+import { stampFile, type FileStamp } from '../lib/content/file-stamp'
 import { generatedDir } from '../lib/content/generated'
 import { CONTENT_MODEL_INPUTS, filesDigest } from './fingerprint.mjs'
 
 interface Stored {
   inputs: string
   dir: string
-  files: Record<string, { hash: string; checked: CheckedFile }>
+  files: Record<string, { stamp: FileStamp; checked: CheckedFile }>
 }
 
 /** `files` content-relative, as listMarkdownFiles gives them; results in the same order. */
@@ -35,12 +36,12 @@ export function checkFolder(dir: string, files: readonly string[]): { checked: C
   let checkedNow = 0
   // One file in memory at a time: 30k bodies are never held at once.
   const checked = files.map((file) => {
-    const bytes = fs.readFileSync(path.join(dir, file))
-    const hash = crypto.createHash('sha1').update(bytes).digest('hex')
-    if (known[file]?.hash !== hash) {
+    const last = known[file]
+    const { stamp, bytes } = stampFile(path.join(dir, file), last?.stamp)
+    if (last?.stamp.hash !== stamp.hash) {
       checkedNow++
-      next.files[file] = { hash, checked: checkFile(file, bytes.toString('utf8')) }
-    } else next.files[file] = known[file]
+      next.files[file] = { stamp, checked: checkFile(file, bytes!.toString('utf8')) }
+    } else next.files[file] = { stamp, checked: last.checked }
     return next.files[file].checked
   })
   // Written aside and renamed, so a check running beside this one never reads half a file.

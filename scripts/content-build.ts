@@ -14,7 +14,6 @@
  *   contentlayer's own reason when it gave one.
  */
 import { spawn } from 'node:child_process'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -23,6 +22,7 @@ import { contentDirOrExit, listMarkdownFiles } from '../lib/content/files'
 import { identityFromPath } from '../lib/content/identity'
 import { documentBarrel, generatedDir, listBuiltDocuments, metaFile, readDocumentMeta, type GeneratedArticle } from '../lib/content/generated'
 import { readInvalidReport } from '../lib/content/check'
+import { stampFile, type FileStamp } from '../lib/content/file-stamp'
 import { DEFAULT_SHARD_SIZE, planShards, shardCount } from '../lib/content/shards'
 import { CONTENT_MODEL_INPUTS, filesDigest } from './fingerprint.mjs'
 
@@ -32,7 +32,7 @@ interface State {
   files: Record<string, Built>
 }
 interface Built {
-  hash: string
+  stamp: FileStamp
   /** The document's file name in documentsDir (contentlayer's name for it). */
   doc: string
   /** Its line in contentlayer's `_index.mjs`. */
@@ -54,14 +54,14 @@ const inputs = filesDigest(CONTENT_MODEL_INPUTS)
 const previous = readJson<State>(stateFile)
 const known = previous?.inputs === inputs ? previous.files : {}
 const state: State = { inputs, files: {} }
-/** Content hashes of the files to build. */
-const toBuild = new Map<string, string>()
+/** The files to build, with their stamps. */
+const toBuild = new Map<string, FileStamp>()
 for (const file of files) {
   if (invalid.has(file)) continue
-  const hash = crypto.createHash('sha1').update(fs.readFileSync(path.join(dir, file))).digest('hex')
   const last = known[file]
-  if (last?.hash === hash && fs.existsSync(path.join(documentsDir, last.doc))) state.files[file] = last
-  else toBuild.set(file, hash)
+  const { stamp } = stampFile(path.join(dir, file), last?.stamp)
+  if (last?.stamp.hash === stamp.hash && fs.existsSync(path.join(documentsDir, last.doc))) state.files[file] = { ...last, stamp }
+  else toBuild.set(file, stamp)
 }
 
 // Each shard runs in a folder of its own, because contentlayer writes to
@@ -98,26 +98,37 @@ for (const shard of shards) {
     fs.renameSync(path.join(output, 'Article', doc), path.join(documentsDir, doc))
     const meta = readDocumentMeta(path.join(documentsDir, doc))
     const file = meta._raw.sourceFilePath
-    state.files[file] = { hash: toBuild.get(file)!, doc, import: imports[i], meta }
+    state.files[file] = { stamp: toBuild.get(file)!, doc, import: imports[i], meta }
   }
   for (const f of ['index.d.ts', 'types.d.ts', 'index.mjs']) fs.copyFileSync(path.join(output, f), path.join(documentsDir, f))
 }
 const built = Object.entries(state.files)
-// Made aside and swapped in, so that `npm run dev`, which reads it meanwhile, never sees half of it.
-const staging = `${generatedDir()}.next`
-const articleDir = path.join(staging, 'Article')
-fs.rmSync(staging, { recursive: true, force: true })
+// Updated in place, in an order that lets `npm run dev` read it meanwhile: a rebuilt
+// document is renamed over its old version (a reader gets one or the other), new ones
+// are there before _meta.json lists them, and gone ones go only after it no longer does.
+// Relinking every document into a fresh folder cost seconds per save at 30k articles.
+const articleDir = path.join(generatedDir(), 'Article')
 fs.mkdirSync(articleDir, { recursive: true })
-for (const [, b] of built) fs.linkSync(path.join(documentsDir, b.doc), path.join(articleDir, b.doc))
-fs.writeFileSync(path.join(articleDir, '_index.mjs'), documentBarrel(built.map(([, b]) => b.import)))
-// Lists and widgets read this bodiless copy; pages read each body from its own file.
-fs.writeFileSync(path.join(articleDir, path.basename(metaFile())), JSON.stringify(built.map(([, b]) => b.meta)))
-for (const f of ['index.d.ts', 'types.d.ts', 'index.mjs']) fs.copyFileSync(path.join(documentsDir, f), path.join(staging, f))
-const retired = `${generatedDir()}.old`
-fs.rmSync(retired, { recursive: true, force: true })
-if (fs.existsSync(generatedDir())) fs.renameSync(generatedDir(), retired)
-fs.renameSync(staging, generatedDir())
-fs.rmSync(retired, { recursive: true, force: true })
+const present = new Set(fs.readdirSync(articleDir))
+let linked = 0
+for (const [, b] of built) {
+  const kept = path.join(documentsDir, b.doc)
+  const live = path.join(articleDir, b.doc)
+  if (present.has(b.doc) && fs.statSync(live).ino === fs.statSync(kept).ino) continue
+  replace(live, (tmp) => fs.linkSync(kept, tmp))
+  linked++
+}
+const listed = new Set([...built.map(([, b]) => b.doc), '_index.mjs', path.basename(metaFile())])
+const gone = [...present].filter((name) => !listed.has(name))
+// With nothing new and nothing gone, the lists stay as they are, and so does dev's view of them.
+if (linked > 0 || gone.length > 0 || !present.has(path.basename(metaFile()))) {
+  replace(path.join(articleDir, '_index.mjs'), (tmp) => fs.writeFileSync(tmp, documentBarrel(built.map(([, b]) => b.import))))
+  for (const f of ['index.d.ts', 'types.d.ts', 'index.mjs']) replace(path.join(generatedDir(), f), (tmp) => fs.copyFileSync(path.join(documentsDir, f), tmp))
+  // Lists and widgets read this bodiless copy; pages read each body from its own file.
+  // Written last: its time is what tells `npm run dev` that the documents changed.
+  replace(metaFile(), (tmp) => fs.writeFileSync(tmp, JSON.stringify(built.map(([, b]) => b.meta))))
+}
+for (const name of gone) fs.rmSync(path.join(articleDir, name), { force: true })
 const typesDir = path.resolve('.contentlayer', 'generated')
 if (typesDir !== generatedDir()) {
   fs.mkdirSync(typesDir, { recursive: true })
@@ -147,6 +158,14 @@ fs.writeFileSync(stateFile, JSON.stringify({ inputs, files: Object.fromEntries(b
 fs.rmSync(runsDir, { recursive: true, force: true })
 const referenced = new Set([...built.map(([, b]) => b.doc), 'index.d.ts', 'types.d.ts', 'index.mjs'])
 for (const f of fs.readdirSync(documentsDir)) if (!referenced.has(f)) fs.rmSync(path.join(documentsDir, f))
+
+/** Writes `file` aside and renames it into place, so that no reader sees half of it. */
+function replace(file: string, write: (tmp: string) => void): void {
+  const tmp = `${file}.${process.pid}.tmp`
+  fs.rmSync(tmp, { force: true })
+  write(tmp)
+  fs.renameSync(tmp, file)
+}
 
 function makeRun(i: number, runFiles: string[]) {
   const runRoot = path.join(runsDir, String(i))

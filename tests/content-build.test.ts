@@ -92,10 +92,29 @@ describe('the content build', () => {
     const total = markdownFiles(dir).length
     const later = new Date(Date.now() + 60_000)
     for (const f of markdownFiles(dir)) fs.utimesSync(path.join(dir, f), later, later)
+    const metaFile = path.join(first.articles, '_meta.json')
+    const listedAt = fs.statSync(metaFile).mtimeMs
     const touched = build(dir)
     expect(touched.status).toBe(0)
     expect(touched.stdout).toContain(`${total} documents unchanged since the last build, 0 to build`)
     expect(touched.stdout).not.toContain('Generated')
+    // Nothing changed, so `npm run dev` has nothing to reload.
+    expect(fs.statSync(metaFile).mtimeMs).toBe(listedAt)
+
+    // An edit that keeps the file's size and its modification time is still an edit.
+    const sample = path.join(dir, 'en/news/kanbao/k1000.en.md')
+    const text = fs.readFileSync(sample, 'utf8')
+    const title = /^title: "(.*)"$/m.exec(text)![1]
+    const sameSize = title.replace(/^./, (c) => (c === 'X' ? 'Y' : 'X'))
+    fs.writeFileSync(sample, text.replace(`title: "${title}"`, `title: "${sameSize}"`))
+    fs.utimesSync(sample, later, later)
+    // A document deleted from the generated folder by hand comes back.
+    fs.rmSync(path.join(first.articles, 'en__news__kanbao__k1002.en.md.json'))
+    const sameSized = build(dir)
+    expect(sameSized.status, sameSized.stdout + sameSized.stderr).toBe(0)
+    expect(sameSized.stdout).toContain(`${total - 1} documents unchanged since the last build, 1 to build`)
+    expect(JSON.parse(fs.readFileSync(path.join(first.articles, 'en__news__kanbao__k1000.en.md.json'), 'utf8')).title).toBe(sameSize)
+    expect(fs.existsSync(path.join(first.articles, 'en__news__kanbao__k1002.en.md.json'))).toBe(true)
 
     const seed = path.join(dir, 'zh-CN/news/qq/20250207A09BIW.zh-CN.md')
     fs.writeFileSync(seed, fs.readFileSync(seed, 'utf8').replace(/^title: .*$/m, 'title: "改过的标题"'))

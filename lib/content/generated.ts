@@ -85,15 +85,15 @@ export function documentBarrel(imports: readonly string[]): string {
 }
 
 /**
- * The Markdown body of one document. The content build swaps in the whole
- * generated folder at once, so a document listed in `_meta.json` has its file.
+ * The Markdown body of one document. The content build adds a document's file
+ * before `_meta.json` lists it and removes it only after, so a listed document has its file.
  */
 export function readDocumentBody(sourceFilePath: string): string {
   const doc = JSON.parse(fs.readFileSync(documentFile(sourceFilePath), 'utf8')) as { body?: { raw?: string } }
   return doc.body?.raw ?? ''
 }
 
-/** Changes whenever the content build swaps in new documents (used by dev to pick up edits). */
+/** Changes whenever the content build writes new documents (used by dev to pick up edits). */
 export function generatedStamp(): number {
   return Math.max(mtime(metaFile()), 0)
 }

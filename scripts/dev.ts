@@ -4,11 +4,14 @@
  * and shown in the browser (lib/content/dev-errors.ts) until the file is fixed;
  * edits, additions, deletions and renames need no restart.
  *
- * Saved files are rebuilt by `npm run content` (scripts/content-build.ts), not by
+ * Saved files are rebuilt by the content build (scripts/content-builder.ts), not by
  * `contentlayer2 dev`: the content build only sends changed files through
  * contentlayer and keeps its results between sessions, where contentlayer's
  * watcher re-processes and rewrites every document on every save (20 s and
- * 5.8 GiB at 30,000 articles in the bench).
+ * 5.8 GiB at 30,000 articles in the bench). Its builder lives here for the whole
+ * session, holding the build state in memory, trusting the files the watcher did
+ * not report and keeping contentlayer loaded; the state is written to disk when the
+ * saves pause.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -19,6 +22,7 @@ import { contentDirOrExit, listMarkdownFiles } from '../lib/content/files'
 import { checkFile, formatProblem, summarize, type CheckedFile } from '../lib/content/check'
 import { writeDevErrors } from '../lib/content/dev-errors'
 import { checkFolder } from './check-folder'
+import { contentBuilder } from './content-builder'
 
 const dir = contentDirOrExit('dev', contentDir())
 
@@ -54,7 +58,10 @@ chokidar.watch(dir, { ignoreInitial: true, ignored: hidden }).on('all', (_event,
   pending.add(path.relative(dir, full).split(path.sep).join('/'))
   clearTimeout(timer)
   timer = setTimeout(() => {
-    for (const file of pending) recheck(file)
+    for (const file of pending) {
+      recheck(file)
+      changed?.add(file)
+    }
     pending.clear()
     publish()
     rebuild()
@@ -62,37 +69,47 @@ chokidar.watch(dir, { ignoreInitial: true, ignored: hidden }).on('all', (_event,
 })
 
 // One content build at a time; saves during a build start one more when it ends.
-let building: ChildProcess | undefined
+// Of the builder's own lines only the first build's plan is shown (it can take minutes);
+// the checker above names any file with a problem.
+let builds = 0
+const builder = contentBuilder(dir, { log: (line) => void (builds === 0 && line.includes(' to build') && console.log(line)), keepContentlayer: true })
+/** Files saved since the last build started; undefined before the first, which stats every file. */
+let changed: Set<string> | undefined
+let building = false
 let again = false
-function rebuild(): void {
+let saveTimer: NodeJS.Timeout | undefined
+async function rebuild(): Promise<void> {
   if (building) {
     again = true
     return
   }
+  building = true
   const started = Date.now()
-  building = spawn(process.execPath, [bin('tsx', 'dist/cli.mjs'), 'scripts/content-build.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
-  let out = ''
-  building.stdout!.on('data', (c: Buffer) => (out += c.toString()))
-  building.on('exit', (code) => {
-    building = undefined
-    // The summary line; the checker above already names any file with a problem.
-    const summary = out.trim().split('\n').filter((l) => l.startsWith('content:')).at(-1) ?? ''
-    console.log(`${summary.replace(/ \([\d.]+ s\)$/, '')} (${((Date.now() - started) / 1000).toFixed(1)} s${code ? `, exit ${code}` : ''})`)
-    if (again) {
-      again = false
-      rebuild()
-    }
-  })
+  const files = changed
+  changed = new Set()
+  const { ok, summary } = await builder.build(files).catch((error: unknown) => ({ ok: false, summary: `content: ${(error as Error).stack ?? error}` }))
+  console.log(`${summary.replace(/ \([\d.]+ s\)$/, '')} (${((Date.now() - started) / 1000).toFixed(1)} s${ok ? '' : ', failed'})`)
+  // A failed build leaves the builder's state as it was: what it did not take in is still to do.
+  if (!ok) changed = files && new Set([...files, ...changed])
+  building = false
+  builds++
+  clearTimeout(saveTimer)
+  saveTimer = setTimeout(() => builder.saveState(), 2000)
+  if (again) {
+    again = false
+    void rebuild()
+  }
 }
 
 function bin(pkg: string, file: string): string {
   return path.resolve('node_modules', pkg, file)
 }
-rebuild()
+void rebuild()
 const children: ChildProcess[] = [spawn(process.execPath, [bin('next', 'dist/bin/next'), 'dev', ...process.argv.slice(2)], { stdio: 'inherit' })]
 const stop = () => {
   for (const c of children) c.kill('SIGTERM')
-  building?.kill('SIGTERM')
+  builder.close()
+  if (!building) builder.saveState()
   process.exit(0)
 }
 process.on('SIGINT', stop)

@@ -12,6 +12,8 @@ export interface DevLoop {
   editSeconds: number
   addSeconds: number
   deleteSeconds: number
+  /** The content builds of those saves as `npm run dev` timed them (its `content: … (N s)` lines): the part before Next's reload. */
+  contentSeconds: number[]
   peakRssBytes: number
   /** 5xx answers seen while polling after a change (the page should never break while content rebuilds). */
   serverErrors: number
@@ -105,7 +107,10 @@ export async function devLoop(opts: { contentDir: string; port: number; distDir:
     fs.rmSync(added)
     const deleteSeconds = await until(urlOf(addedRel), (_html, status) => status === 404, 120, 'the deletion')
 
-    return { readySeconds, editSeconds, addSeconds, deleteSeconds, peakRssBytes: peak, serverErrors: errors.count, lastServerError: errors.last }
+    // Every build after the first (the cold one) was one of the saves above.
+    const builds = [...fs.readFileSync(opts.logFile, 'utf8').matchAll(/^content: .* \(([\d.]+) s(?:, failed)?\)$/gm)].map((m) => Number(m[1]))
+    const contentSeconds = builds.slice(1)
+    return { readySeconds, editSeconds, addSeconds, deleteSeconds, contentSeconds, peakRssBytes: peak, serverErrors: errors.count, lastServerError: errors.last }
   } finally {
     clearInterval(sampler)
     restore()

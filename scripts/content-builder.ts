@@ -76,6 +76,8 @@ export function contentBuilder(
   const runsDir = path.join(root, 'runs') // contentlayer's working folders, one per shard
   const liveDir = path.join(root, 'live') // the working folder of the contentlayer kept running
   let live: { inputs: string; worker: LiveContentlayer } | undefined
+  // What a process stopped mid-removal left behind.
+  if (fs.existsSync(root)) for (const name of fs.readdirSync(root)) if (name.startsWith(`${path.basename(runsDir)}.old-`)) removeInBackground(path.join(root, name))
   // Loaded now, while the first build runs, so that the first save does not wait for it.
   if (keepContentlayer) live = { inputs: filesDigest(CONTENT_MODEL_INPUTS), worker: startLiveContentlayer(makeRun(liveDir, dir, [])) }
   let state: State | undefined = readJson<State>(stateFile)
@@ -180,7 +182,7 @@ export function contentBuilder(
     // Only a build that accounted for every file is remembered.
     state = next
     saved = false
-    fs.rmSync(runsDir, { recursive: true, force: true })
+    removeInBackground(runsDir)
     const referenced = new Set([...built.map((b) => b.doc), 'index.d.ts', 'types.d.ts', 'index.mjs'])
     for (const f of fs.readdirSync(documentsDir)) if (!referenced.has(f)) fs.rmSync(path.join(documentsDir, f))
     return { ok: true, summary }
@@ -263,6 +265,21 @@ function joinJson(open: string, items: Buffer[], close: string): Buffer {
   for (const [i, item] of items.entries()) parts.push(...(i > 0 ? [comma, item] : [item]))
   parts.push(Buffer.from(close))
   return Buffer.concat(parts)
+}
+
+/**
+ * Moves `dir` aside and removes it without waiting: removing a 30k-article build's
+ * working folders took ~10 s, which a save made meanwhile in `npm run dev` waited for.
+ * A process still exits only once the removal is done.
+ */
+function removeInBackground(dir: string): void {
+  const trash = path.basename(dir).includes('.old-') ? dir : `${dir}.old-${process.pid}-${Date.now()}`
+  try {
+    if (trash !== dir) fs.renameSync(dir, trash)
+  } catch {
+    return // nothing to remove
+  }
+  void fs.promises.rm(trash, { recursive: true, force: true }).catch((e: Error) => console.warn(`content: could not remove ${trash}: ${e.message}`))
 }
 
 /** Writes `file` aside and renames it into place, so that no reader sees half of it. */

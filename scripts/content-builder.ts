@@ -76,10 +76,14 @@ export function contentBuilder(
   const runsDir = path.join(root, 'runs') // contentlayer's working folders, one per shard
   const liveDir = path.join(root, 'live') // the working folder of the contentlayer kept running
   let live: { inputs: string; worker: LiveContentlayer } | undefined
+  const loadLive = (inputs: string) => {
+    live?.worker.stop()
+    live = { inputs, worker: startLiveContentlayer(makeRun(liveDir, dir, [])) }
+  }
   // What a process stopped mid-removal left behind.
-  if (fs.existsSync(root)) for (const name of fs.readdirSync(root)) if (name.startsWith(`${path.basename(runsDir)}.old-`)) removeInBackground(path.join(root, name))
+  if (fs.existsSync(root)) for (const name of fs.readdirSync(root)) if (name.startsWith(`${path.basename(runsDir)}.old-`)) removeLater(path.join(root, name))
   // Loaded now, while the first build runs, so that the first save does not wait for it.
-  if (keepContentlayer) live = { inputs: filesDigest(CONTENT_MODEL_INPUTS), worker: startLiveContentlayer(makeRun(liveDir, dir, [])) }
+  if (keepContentlayer) loadLive(filesDigest(CONTENT_MODEL_INPUTS))
   let state: State | undefined = readJson<State>(stateFile)
   let saved = true
   // Documents known to be linked into the generated folder by this builder.
@@ -118,9 +122,8 @@ export function contentBuilder(
     const typesKept = fs.existsSync(path.join(documentsDir, 'types.d.ts'))
     const plan = toBuild.size === 0 && typesKept ? [] : planShards([...toBuild.keys()], count)
     if (keepContentlayer && plan.length === 1 && (live?.inputs !== inputs || !live.worker.alive())) {
-      // First use, a changed content model or a failed run: load contentlayer afresh.
-      live?.worker.stop()
-      live = { inputs, worker: startLiveContentlayer(makeRun(liveDir, dir, [])) }
+      // A changed content model or a failed run: load contentlayer afresh.
+      loadLive(inputs)
     }
     const shards = plan.map((shardFiles, i) =>
       live && plan.length === 1 ? refillRun(live.worker.run, dir, shardFiles) : makeRun(path.join(runsDir, String(i)), dir, shardFiles),
@@ -273,13 +276,17 @@ function joinJson(open: string, items: Buffer[], close: string): Buffer {
  * A process still exits only once the removal is done.
  */
 function removeInBackground(dir: string): void {
-  const trash = path.basename(dir).includes('.old-') ? dir : `${dir}.old-${process.pid}-${Date.now()}`
+  const trash = `${dir}.old-${process.pid}-${Date.now()}`
   try {
-    if (trash !== dir) fs.renameSync(dir, trash)
+    fs.renameSync(dir, trash)
   } catch {
     return // nothing to remove
   }
-  void fs.promises.rm(trash, { recursive: true, force: true }).catch((e: Error) => console.warn(`content: could not remove ${trash}: ${e.message}`))
+  removeLater(trash)
+}
+
+function removeLater(dir: string): void {
+  void fs.promises.rm(dir, { recursive: true, force: true }).catch((e: Error) => console.warn(`content: could not remove ${dir}: ${e.message}`))
 }
 
 /** Writes `file` aside and renames it into place, so that no reader sees half of it. */

@@ -19,6 +19,7 @@ import { makeQueries, searchLatency, type Query } from './search'
 import { devLoop } from './dev'
 import { waitForDiscards } from '../incremental'
 import { int, mem, ms, sec } from './format'
+import { cpuProbe, type Probe } from './probe'
 
 const STAGES = ['synthesize', 'check', 'content', 'build', 'incremental', 'js', 'serve', 'load', 'search', 'dev'] as const
 type Stage = (typeof STAGES)[number]
@@ -83,6 +84,8 @@ function machine(): string {
   return `${os.availableParallelism()} CPUs (nproc) · ${cpu} · ${(memKb / 2 ** 20).toFixed(1)} GiB RAM · Node ${process.version} · ${os.type()} ${os.release()}`
 }
 
+const probeText = (p: Probe) => `${p.bodies} corpus bodies (${(p.chars / 1e6).toFixed(2)} M chars) rendered by lib/markdown on one thread in ${sec(p.seconds)}`
+
 const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ')
 
 function table(rows: Row[]): string {
@@ -123,6 +126,9 @@ How it measures:
   the newest corpus date, and a non-empty body starts with an HTML comment naming the copy (\`<!-- bench copy b123 -->\`,
   which the renderer drops): rendered bodies are cached by their Markdown, and on a real site no two articles share a
   body, so neither do the copies. Every other byte is the original's. Written outside the repo and deleted afterwards unless \`--keep\`.
+- **CPU probe**: the same 200 corpus bodies rendered by lib/markdown on one thread (best of 5 rounds), at the start and at
+  the end of the run: how fast the machine was that day. Machines of this kind have differed by nearly 2× from one day
+  to the next; compare runs by their probes, not by the clock alone.
 - **Wall / CPU / peak tree RSS**: CPU is user+sys of the command and all its descendants: the larger of bash's
   \`times\` (exact for reaped descendants, but Next leaves its build workers unreaped) and the sum of /proc's
   per-process times sampled every 200 ms. Peak RSS is the largest sum of the RSS of the process and all its
@@ -205,6 +211,8 @@ async function main(): Promise<number> {
   }
 
   console.log(`bench: ${N} articles · ${machine()} · load average ${loadavg()}`)
+  const probeStart = await cpuProbe(corpus)
+  console.log(`bench: CPU probe ${probeText(probeStart)}`)
 
   await step('synthesize', 'Synthesize', async () => {
     const s = synthesize({ corpus, out: dataset, articles: N, seed: opts.seed })
@@ -429,12 +437,14 @@ async function main(): Promise<number> {
     for (const dir of [dataset, env.NEXT_DIST_DIR, env.CONTENTLAYER_DIR, `.next-bench-dev-${N}`]) fs.rmSync(dir, { recursive: true, force: true })
   }
 
+  const probeEnd = await cpuProbe(corpus)
   const total = (performance.now() - began) / 1000
   const header =
     `## ${int(N)} articles\n\n` +
     `- Machine: ${machine()}\n` +
     `- Run: ${startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC, ${sec(total)} in all, seed ${opts.seed}` +
     `${opts.skip.size ? `, skipped: ${[...opts.skip].join(', ')}` : ''}\n` +
+    `- CPU probe: ${probeText(probeStart)} at the start, ${sec(probeEnd.seconds)} at the end\n` +
     `- Load average (1/5/15 min) at the end: ${loadavg()} — other work on the machine shows up here and in every number\n\n`
   const section = `${header}${table(rows)}\n\n`
   console.log(`\n${section}`)

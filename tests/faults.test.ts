@@ -39,7 +39,46 @@ describe('faults', () => {
     process.env.NEXT_DIST_DIR = empty
     try {
       const { search } = await import('@/lib/search')
-      expect(search('en', { q: 'harbor', page: 1, pageSize: 10 })).toBeUndefined()
+      expect(await search('en', { q: 'harbor', page: 1, pageSize: 10 })).toBeUndefined()
+    } finally {
+      process.env.NEXT_DIST_DIR = before
+    }
+  })
+
+  it('a damaged search index makes search unavailable instead of failing', async () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-badindex-'))
+    const before = process.env.NEXT_DIST_DIR
+    process.env.NEXT_DIST_DIR = dist
+    try {
+      const { search, searchIndexFile } = await import('@/lib/search')
+      fs.mkdirSync(path.dirname(searchIndexFile('zh-CN')), { recursive: true })
+      fs.writeFileSync(searchIndexFile('zh-CN'), '{"documentCount":3,"index":[["港') // cut off mid-write
+      expect(await search('zh-CN', { q: '港口', page: 1, pageSize: 10 })).toBeUndefined()
+    } finally {
+      process.env.NEXT_DIST_DIR = before
+    }
+  })
+
+  it('the server keeps answering other requests while a large search index loads', async () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-bigindex-'))
+    const before = process.env.NEXT_DIST_DIR
+    process.env.NEXT_DIST_DIR = dist
+    try {
+      const { search, searchIndexFile } = await import('@/lib/search')
+      const { indexFile } = await import('@/lib/search/engine')
+      // Thousands of distinct words: loading is then done in several batches.
+      const docs = Array.from({ length: 3000 }, (_, i) => ({
+        id: `k${i}`, path: `/zh-hk/news/k/${i}/`, title: `harbour${i} ferry`, summary: '', body: `word${i} pier${i}`,
+        excerpt: '', published: i, source: 'k', tags: [],
+      }))
+      fs.mkdirSync(path.dirname(searchIndexFile('zh-HK')), { recursive: true })
+      fs.writeFileSync(searchIndexFile('zh-HK'), indexFile(docs))
+      let answered = 0
+      const other = setInterval(() => answered++, 0) // stands for the other requests the process serves
+      const results = await search('zh-HK', { q: 'harbour1234', page: 1, pageSize: 10 })
+      clearInterval(other)
+      expect(results?.hits[0]?.id).toBe('k1234')
+      expect(answered).toBeGreaterThan(0)
     } finally {
       process.env.NEXT_DIST_DIR = before
     }

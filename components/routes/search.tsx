@@ -30,7 +30,7 @@ export async function SearchPage(props: Props) {
   const locale = readLocale((await props.params).locale)
   const { form, query } = readSearchParams(await props.searchParams)
   const t = await getTranslations({ locale, namespace: 'search' })
-  const results = form.q ? search(locale, query) : undefined
+  const results = form.q ? await search(locale, query) : undefined
   const unavailable = form.q !== '' && results === undefined
   const base = paths.search(locale)
   return (

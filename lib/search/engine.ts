@@ -67,6 +67,11 @@ export function loadIndex(json: string): MiniSearch<SearchDocument> {
   return MiniSearch.loadJSON<SearchDocument>(json, indexOptions)
 }
 
+/** The same, in batches that let the process answer other requests in between (all but the JSON parse). */
+export function loadIndexAsync(json: string): Promise<MiniSearch<SearchDocument>> {
+  return MiniSearch.loadJSONAsync<SearchDocument>(json, indexOptions)
+}
+
 /**
  * Brings a previous build's index up to this build's documents: documents gone or
  * changed are discarded (and their terms vacuumed away, so that no count still sees

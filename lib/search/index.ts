@@ -9,7 +9,7 @@ import type MiniSearch from 'minisearch'
 import type { Locale } from '@/site.config'
 import { contentStamp, getArticles, getArticleText } from '@/lib/content'
 import { showsUnpublished } from '@/lib/content/publication'
-import { buildIndex, loadIndex, runSearch, type SearchDocument, type SearchQuery, type SearchResults } from '@/lib/search/engine'
+import { buildIndex, loadIndexAsync, runSearch, type SearchDocument, type SearchQuery, type SearchResults } from '@/lib/search/engine'
 
 export type { SearchQuery, SearchResults, SearchHit } from '@/lib/search/engine'
 export { highlight } from '@/lib/search/highlight'
@@ -32,28 +32,27 @@ export function searchDocuments(locale: Locale): SearchDocument[] {
   }))
 }
 
-const loaded = new Map<Locale, { stamp: number; index: MiniSearch<SearchDocument> | undefined }>()
+const loaded = new Map<Locale, { stamp: number; index: Promise<MiniSearch<SearchDocument> | undefined> }>()
 
-function getIndex(locale: Locale): MiniSearch<SearchDocument> | undefined {
+function getIndex(locale: Locale): Promise<MiniSearch<SearchDocument> | undefined> {
   const dev = showsUnpublished()
   const stamp = dev ? contentStamp() : 0
   const cached = loaded.get(locale)
   if (cached && cached.stamp === stamp) return cached.index
-  let index: MiniSearch<SearchDocument> | undefined
-  if (dev) index = buildIndex(searchDocuments(locale))
-  else {
-    try {
-      index = loadIndex(fs.readFileSync(searchIndexFile(locale), 'utf8'))
-    } catch {
-      index = undefined // The page says search is unavailable; the rest of the site keeps serving.
-    }
-  }
+  const index = dev
+    ? Promise.resolve(buildIndex(searchDocuments(locale)))
+    : // In batches, not in one go: at 30k articles loading an index took its process 6–9 s, and
+      // every page that process renders (a search, a 404, a redirect) waited for it.
+      fs.promises
+        .readFile(searchIndexFile(locale), 'utf8')
+        .then(loadIndexAsync)
+        .catch(() => undefined) // The page says search is unavailable; the rest of the site keeps serving.
   loaded.set(locale, { stamp, index })
   return index
 }
 
 /** undefined when the index is missing (search unavailable), results otherwise. */
-export function search(locale: Locale, query: SearchQuery): SearchResults | undefined {
-  const index = getIndex(locale)
+export async function search(locale: Locale, query: SearchQuery): Promise<SearchResults | undefined> {
+  const index = await getIndex(locale)
   return index && runSearch(index, query)
 }

@@ -92,7 +92,7 @@ export async function measureSearch(queries: Query[]): Promise<SearchLatency> {
   // Loading (parsing) each locale's index is a once-per-server cost: timed apart from the queries.
   const t0 = performance.now()
   for (const locale of ['en', 'zh-CN', 'zh-HK'] as const) {
-    if (!search(locale, { q: 'warmup', page: 1, pageSize: SEARCH_PAGE_SIZE })) {
+    if (!(await search(locale, { q: 'warmup', page: 1, pageSize: SEARCH_PAGE_SIZE }))) {
       throw new Error(`no search index for ${locale}: the build did not write it (NEXT_DIST_DIR=${process.env.NEXT_DIST_DIR})`)
     }
   }
@@ -101,7 +101,7 @@ export async function measureSearch(queries: Query[]): Promise<SearchLatency> {
   let withHits = 0
   for (const { locale, q } of queries) {
     const t = performance.now()
-    const r = search(locale, { q, page: 1, pageSize: SEARCH_PAGE_SIZE })
+    const r = await search(locale, { q, page: 1, pageSize: SEARCH_PAGE_SIZE })
     times.push(performance.now() - t)
     if (r && r.total > 0) withHits++
   }

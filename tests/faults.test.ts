@@ -33,54 +33,44 @@ describe('faults', () => {
     expect(res.stderr.trim()).toMatch(/^start: no production build in .* run `npm run build` first/)
   })
 
-  it('a missing search index makes search unavailable instead of failing', async () => {
-    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-noindex-'))
+  /**
+   * lib/search with NEXT_DIST_DIR at a new folder holding this locale's index file (none when
+   * `index` is undefined). Each test takes its own locale: lib/search keeps an index per locale.
+   */
+  async function searchWith(locale: 'en' | 'zh-CN' | 'zh-HK', index: string | undefined) {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-index-'))
     const before = process.env.NEXT_DIST_DIR
-    process.env.NEXT_DIST_DIR = empty
-    try {
-      const { search } = await import('@/lib/search')
-      expect(await search('en', { q: 'harbor', page: 1, pageSize: 10 })).toBeUndefined()
-    } finally {
-      process.env.NEXT_DIST_DIR = before
+    process.env.NEXT_DIST_DIR = dist
+    const { search, searchIndexFile } = await import('@/lib/search')
+    if (index !== undefined) {
+      fs.mkdirSync(path.dirname(searchIndexFile(locale)), { recursive: true })
+      fs.writeFileSync(searchIndexFile(locale), index)
     }
+    return (q: string) => search(locale, { q, page: 1, pageSize: 10 }).finally(() => (process.env.NEXT_DIST_DIR = before))
+  }
+
+  it('a missing search index makes search unavailable instead of failing', async () => {
+    expect(await (await searchWith('en', undefined))('harbor')).toBeUndefined()
   })
 
   it('a damaged search index makes search unavailable instead of failing', async () => {
-    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-badindex-'))
-    const before = process.env.NEXT_DIST_DIR
-    process.env.NEXT_DIST_DIR = dist
-    try {
-      const { search, searchIndexFile } = await import('@/lib/search')
-      fs.mkdirSync(path.dirname(searchIndexFile('zh-CN')), { recursive: true })
-      fs.writeFileSync(searchIndexFile('zh-CN'), '{"documentCount":3,"index":[["港') // cut off mid-write
-      expect(await search('zh-CN', { q: '港口', page: 1, pageSize: 10 })).toBeUndefined()
-    } finally {
-      process.env.NEXT_DIST_DIR = before
-    }
+    const cutOffMidWrite = '{"documentCount":3,"index":[["港'
+    expect(await (await searchWith('zh-CN', cutOffMidWrite))('港口')).toBeUndefined()
   })
 
   it('the server keeps answering other requests while a large search index loads', async () => {
-    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-bigindex-'))
-    const before = process.env.NEXT_DIST_DIR
-    process.env.NEXT_DIST_DIR = dist
-    try {
-      const { search, searchIndexFile } = await import('@/lib/search')
-      const { indexFile } = await import('@/lib/search/engine')
-      // Thousands of distinct words: loading is then done in several batches.
-      const docs = Array.from({ length: 3000 }, (_, i) => ({
-        id: `k${i}`, path: `/zh-hk/news/k/${i}/`, title: `harbour${i} ferry`, summary: '', body: `word${i} pier${i}`,
-        excerpt: '', published: i, source: 'k', tags: [],
-      }))
-      fs.mkdirSync(path.dirname(searchIndexFile('zh-HK')), { recursive: true })
-      fs.writeFileSync(searchIndexFile('zh-HK'), indexFile(docs))
-      let answered = 0
-      const other = setInterval(() => answered++, 0) // stands for the other requests the process serves
-      const results = await search('zh-HK', { q: 'harbour1234', page: 1, pageSize: 10 })
-      clearInterval(other)
-      expect(results?.hits[0]?.id).toBe('k1234')
-      expect(answered).toBeGreaterThan(0)
-    } finally {
-      process.env.NEXT_DIST_DIR = before
-    }
+    const { indexFile } = await import('@/lib/search/engine')
+    // Thousands of distinct words: loading is then done in several batches.
+    const docs = Array.from({ length: 3000 }, (_, i) => ({
+      id: `k${i}`, path: `/zh-hk/news/k/${i}/`, title: `harbour${i} ferry`, summary: '', body: `word${i} pier${i}`,
+      excerpt: '', published: i, source: 'k', tags: [],
+    }))
+    const search = await searchWith('zh-HK', indexFile(docs))
+    let answered = 0
+    const other = setInterval(() => answered++, 0) // stands for the other requests the process serves
+    const results = await search('harbour1234')
+    clearInterval(other)
+    expect(results?.hits[0]?.id).toBe('k1234')
+    expect(answered).toBeGreaterThan(0)
   })
 })

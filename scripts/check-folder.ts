@@ -13,7 +13,7 @@ import path from 'node:path'
 import { checkFile, type CheckedFile } from '../lib/content/check'
 import { stampFile, type FileStamp } from '../lib/content/file-stamp'
 import { generatedDir } from '../lib/content/generated'
-import { CONTENT_MODEL_INPUTS, filesDigest } from './fingerprint.mjs'
+import { contentModelInputs, filesDigest } from './fingerprint.mjs'
 
 interface Stored {
   inputs: string
@@ -24,7 +24,7 @@ interface Stored {
 /** `files` content-relative, as listMarkdownFiles gives them; results in the same order. */
 export function checkFolder(dir: string, files: readonly string[]): { checked: CheckedFile[]; checkedNow: number } {
   const cacheFile = path.join(path.dirname(generatedDir()), 'check-cache.json')
-  const inputs = filesDigest(CONTENT_MODEL_INPUTS)
+  const inputs = filesDigest(contentModelInputs())
   let stored: Stored | undefined
   try {
     stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Stored

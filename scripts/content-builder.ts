@@ -29,7 +29,7 @@ import { documentBarrel, generatedDir, listBuiltDocuments, metaFile, readDocumen
 import { readInvalidReport } from '../lib/content/check'
 import { stampFile, type FileStamp } from '../lib/content/file-stamp'
 import { DEFAULT_SHARD_SIZE, planShards, shardCount } from '../lib/content/shards'
-import { CONTENT_MODEL_INPUTS, filesDigest } from './fingerprint.mjs'
+import { contentModelInputs, filesDigest } from './fingerprint.mjs'
 
 /** What the last good build made of each file. */
 interface State {
@@ -83,7 +83,7 @@ export function contentBuilder(
   // What a process stopped mid-removal left behind.
   if (fs.existsSync(root)) for (const name of fs.readdirSync(root)) if (name.startsWith(`${path.basename(runsDir)}.old-`)) removeLater(path.join(root, name))
   // Loaded now, while the first build runs, so that the first save does not wait for it.
-  if (keepContentlayer) loadLive(filesDigest(CONTENT_MODEL_INPUTS))
+  if (keepContentlayer) loadLive(filesDigest(contentModelInputs()))
   let state: State | undefined = readJson<State>(stateFile)
   let saved = true
   // Documents known to be linked into the generated folder by this builder.
@@ -95,7 +95,7 @@ export function contentBuilder(
     const files = listMarkdownFiles(dir)
     const invalid = new Map((readInvalidReport()?.invalid ?? []).map((f) => [f.path, f]))
     // What a document depends on besides its file: the content model and the code it runs.
-    const inputs = filesDigest(CONTENT_MODEL_INPUTS)
+    const inputs = filesDigest(contentModelInputs())
     const known = previous?.inputs === inputs ? previous.files : {}
     const trustUnchanged = changed !== undefined && previous?.inputs === inputs
     const next: State = { inputs, files: {} }

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { filesDigest } from '@/scripts/fingerprint.mjs'
+import { contentModelInputs, filesDigest } from '@/scripts/fingerprint.mjs'
 import { carryOver, planBuild, readPreviousRecord, stashPrevious, waitForDiscards, writeRecord, type BuildRecord } from '../scripts/incremental'
 
 const record = (articles: Record<string, string>, fingerprint = 'code-1', targets = ['/tags/ai/'], lists: Record<string, string> = {}): BuildRecord => ({
@@ -135,5 +135,53 @@ describe('the code fingerprint', () => {
     fs.writeFileSync(path.join(dir, 'lib', 'b.ts'), '')
     expect(digest()).not.toBe(edited)
     expect(digest(['SITE_URL=https://example.com'])).not.toBe(digest())
+  })
+})
+
+describe('the content model fingerprint', () => {
+  const project = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-model-'))
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+      fs.writeFileSync(path.join(dir, file), text)
+    }
+    write('contentlayer.config.ts', "import { derive } from './lib/derive'\nexport default derive")
+    write('scripts/check-folder.ts', "export { check } from '../lib/check'")
+    write('lib/derive.ts', "import { slug } from './urls'\nexport const derive = slug")
+    write('lib/urls.ts', 'export const slug = (s: string) => s.toLowerCase()')
+    write('lib/check.ts', 'export const check = () => []')
+    write('lib/feeds.ts', 'export const feed = 1')
+    write('package-lock.json', '{}')
+    return { dir, write, digest: () => filesDigest(contentModelInputs(dir)) }
+  }
+
+  it('changes with the code the content model imports, however deep, and not with code that only renders pages', () => {
+    const { write, digest } = project()
+    const first = digest()
+    write('lib/feeds.ts', 'export const feed = 2')
+    expect(digest()).toBe(first)
+    write('lib/urls.ts', 'export const slug = (s: string) => s.toUpperCase()')
+    const edited = digest()
+    expect(edited).not.toBe(first)
+    write('lib/check.ts', "import { feed } from './feeds'\nexport const check = () => [feed]")
+    const importing = digest()
+    expect(importing).not.toBe(edited)
+    write('lib/feeds.ts', 'export const feed = 3')
+    expect(digest()).not.toBe(importing)
+    write('package-lock.json', '{"lockfileVersion":3}')
+    expect(digest()).not.toBe(importing)
+  })
+
+  it('counts every file of lib/ when the code does not compile', () => {
+    const { dir, write } = project()
+    write('lib/urls.ts', 'export const slug = (s: string) =>')
+    const inputs = contentModelInputs(dir).map((f) => path.relative(dir, f))
+    expect(inputs).toContain('lib')
+  })
+
+  it("covers this project's content model and leaves out rendering-only code", () => {
+    const inputs = contentModelInputs()
+    expect(inputs).toEqual(expect.arrayContaining(['contentlayer.config.ts', 'lib/content/derive.ts', 'lib/urls.ts', 'lib/markdown/text.ts', 'site.config.ts', 'package-lock.json']))
+    expect(inputs.filter((f) => f.startsWith('components/') || f.startsWith('lib/search/') || f === 'lib/feeds.ts')).toEqual([])
   })
 })

@@ -21,14 +21,14 @@ import { waitForDiscards } from '../incremental'
 import { int, mem, ms, sec } from './format'
 import { cpuProbe, type Probe } from './probe'
 
-const STAGES = ['synthesize', 'check', 'content', 'build', 'incremental', 'js', 'serve', 'load', 'search', 'dev'] as const
+const STAGES = ['synthesize', 'check', 'content', 'build', 'incremental', 'rebuild', 'js', 'serve', 'load', 'search', 'dev'] as const
 type Stage = (typeof STAGES)[number]
 const SIZES = [5000, 30000, 100000]
 const USAGE = `usage: npm run bench -- [--articles ${SIZES.join('|')}] [--skip ${STAGES.join(',')}] [--keep] [--load-seconds 60] [--seed N]
   --articles      size of the synthesized data set (default 5000)
   --skip          stages to leave out: synthesize (reuse the kept data set), check, content, build (reuse the
                   kept build), incremental (100 new articles,
-                  built again), js (first-load JS), serve (one route at a time), load (mixed load), search, dev
+                  built again), rebuild (every page again, caches kept), js (first-load JS), serve (one route at a time), load (mixed load), search, dev
   --keep          keep the data set and the bench's build output (needed to re-run with --skip synthesize,build)
   --load-seconds  duration of the mixed load (default 60)
   Data sets and logs go to BENCH_DATA_DIR (default ../bench-data); the corpus is read from BENCH_CORPUS
@@ -139,6 +139,9 @@ How it measures:
 - **Incremental build**: right after the full build, 100 copies of data-set files under new ids, dated after
   everything (the next day's news), then \`npm run build\` again into the same dist dir (README: "Incremental rebuilds").
   Their files are removed before the next full build, so every other stage sees exactly N articles or N + 100.
+- **Full rebuild, caches kept**: right after the incremental build, \`KANBAO_FULL_BUILD=1 npm run build\` into the same dist dir:
+  every page and search index made again, with the content build's documents and the rendered bodies (\`.next/cache\`) kept,
+  as in the README's nightly build, or a deploy of code that leaves the content model and the Markdown renderer alone.
 - **Warm content builds**: right after the cold one, with its cache kept: first with every file's time changed
   (what a fresh clone looks like), then after appending a line to 100 articles.
 - **Server start / first search after start**: seconds from spawning \`npm start\` until / answers, then one search
@@ -289,6 +292,24 @@ async function main(): Promise<number> {
     })
     const search = /search: indexed (.+?) articles \(([\d.]+) s\)/.exec(m.output)
     if (search) rows.push({ stage: 'Search index, incremental', measure: `part of the incremental build: ${search[1]}`, result: sec(Number(search[2])) })
+  })
+
+  // The nightly full build, and what a deploy of new page code costs: every page
+  // rendered again, the documents and rendered bodies taken from the caches.
+  await step('rebuild', 'Full rebuild, caches kept', async () => {
+    if (!fullBuild) return void rows.push({ stage: 'Full rebuild, caches kept', measure: '—', result: 'not run: it builds on the full build stage' })
+    const m = await run('build-rebuild', ['env', 'KANBAO_FULL_BUILD=1', 'npm', 'run', 'build'], 900 + N * 0.15)
+    if (!/build: full — KANBAO_FULL_BUILD is set/.test(m.output)) throw new Error(`the forced build was not a full one (log: ${path.join(logs, 'build-rebuild.log')})`)
+    const content = /content: .*\((\d+) built now\)/.exec(m.output)
+    const gen = staticGeneration(m.output)
+    await waitForDiscards(env.NEXT_DIST_DIR)
+    rows.push({
+      stage: 'Full rebuild, caches kept',
+      measure: '`KANBAO_FULL_BUILD=1 npm run build` right after: every page rendered again, as by the nightly build or a deploy of ' +
+        'page code (not the content model or the Markdown renderer)' + (content ? `; ${int(Number(content[1]))} documents built by contentlayer` : '') +
+        (gen ? `; ${int(gen.pages)} pages generated in ${sec(gen.seconds)} → ${(gen.pages / gen.seconds).toFixed(1)} pages/s` : '') + `; ${peakHolders(m)}`,
+      result: `${cost(m)} · ${((m.wallSeconds / fullBuild.wallSeconds) * 100).toFixed(0)} % of the full build`,
+    })
   })
 
   let queries: Query[] = []

@@ -10,6 +10,9 @@
  *    `_index.json` and the data cache were single JSON strings, past V8's
  *    string limit near 100k documents; the index is now written in pieces,
  *    the cache in shards.
+ *  - @contentlayer2/utils and source-files (speed, not correctness): mapping a
+ *    document's fields forked two fibers per field, each file was read twice,
+ *    and only one file per core was in flight; together ~40 % of a cold build.
  * This checks the installed code is the patched code, and that a build of a
  * small fixture set through it yields the same files, byte for byte, as stock
  * contentlayer2 0.5.8 (patches reversed in a copy). The builds run in
@@ -31,6 +34,8 @@ const installed = (rel: string) => fs.readFileSync(path.join(nodeModules, rel), 
 
 const FETCH_ALL = '@contentlayer2/source-files/dist/fetchData/fetchAllDocuments.js'
 const GENERATE = '@contentlayer2/core/dist/generation/generate-dotpkg.js'
+const EFFECT = '@contentlayer2/utils/dist/effect/Effect.js'
+const CACHE_ITEM = '@contentlayer2/source-files/dist/fetchData/makeCacheItemFromFilePath.js'
 
 /** Lines a patch adds, per patched file (relative to node_modules). */
 function addedLines(patchFile: string): Map<string, string[]> {
@@ -59,8 +64,12 @@ describe('contentlayer2 patches are installed', () => {
   })
 
   it('patches target the installed contentlayer2 version', () => {
-    expect(patches.sort()).toEqual(['@contentlayer2+core+0.5.8.patch', '@contentlayer2+source-files+0.5.8.patch'])
-    for (const name of ['core', 'source-files']) {
+    expect(patches.sort()).toEqual([
+      '@contentlayer2+core+0.5.8.patch',
+      '@contentlayer2+source-files+0.5.8.patch',
+      '@contentlayer2+utils+0.5.8.patch',
+    ])
+    for (const name of ['core', 'source-files', 'utils']) {
       const version = JSON.parse(installed(`@contentlayer2/${name}/package.json`)).version
       expect(version, `@contentlayer2/${name} changed version: re-check patches/`).toBe('0.5.8')
     }
@@ -79,6 +88,12 @@ describe('contentlayer2 patches are installed', () => {
     const code = installed(FETCH_ALL)
     // forEachParN(…) is followed by T.untraced before the results are partitioned.
     expect(code).toMatch(/T\.forEachParN\(concurrencyLimit,[\s\S]*?\)\),\s*(\/\/[^\n]*\n\s*)*T\.untraced, T\.map\(Chunk\.partitionThese\)/)
+  })
+
+  it('maps fields without forking and reads each file once', () => {
+    expect(installed(EFFECT)).toMatch(/forEachParDict_ = [^\n]*T\.forEach\(\(a\) => T\.tuple\(mapKey\(a\), mapValue\(a\)\)\)/)
+    expect(installed(EFFECT)).not.toContain('T.tuplePar(')
+    expect(installed(CACHE_ITEM).match(/fs\.readFile\(/g)).toHaveLength(1)
   })
 
   it('the generated JSON files are written with bounded concurrency', () => {
@@ -194,6 +209,7 @@ describe('a build through the patched contentlayer2', () => {
     const stockCode = fs.readFileSync(path.join(tmp, 'stock', 'node_modules', GENERATE), 'utf8')
     expect(stockCode).toContain('...individualDataJsonFiles.map(writeFile)')
     expect(stockCode).not.toContain('jsonArrayChunks')
+    expect(fs.readFileSync(path.join(tmp, 'stock', 'node_modules', EFFECT), 'utf8')).toContain('T.tuplePar(')
   })
 
   it('generates the same files with and without the patches', () => {

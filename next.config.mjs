@@ -1,6 +1,6 @@
 import os from 'node:os'
 import createNextIntlPlugin from 'next-intl/plugin'
-import { codeFingerprint, filesDigest } from './scripts/fingerprint.mjs'
+import { codeFingerprint, rendererVersion } from './scripts/fingerprint.mjs'
 
 // Messages are compiled once at build time (next-intl's precompile): without it every page
 // parsed its ICU messages again, ~2 % of static generation at 5k articles.
@@ -54,12 +54,6 @@ export const securityHeaders = [
  * recheck after a minute, cheaply, with the ETag.
  */
 export const pageCacheControl = 'public, max-age=60, s-maxage=31536000, stale-while-revalidate=86400'
-
-/**
- * A fingerprint of the Markdown renderer (its code and the locked library versions):
- * rendered bodies cached on disk (lib/content/body-cache.ts) are reused only by the same renderer.
- */
-const rendererVersion = () => filesDigest(['package-lock.json', 'lib/markdown'])
 
 /** The default locale's segment: its pages are served from the root. */
 export const defaultLocaleSegment = 'en'

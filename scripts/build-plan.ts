@@ -5,7 +5,9 @@
  * writes all of it to the file named on the command line.
  */
 import fs from 'node:fs'
+import { getArticles, type Article } from '../lib/content'
 import { articlePageDigests, linkTargets, listPageDigests } from '../lib/content/page-digest'
+import { siteConfig } from '../site.config'
 import { discardPrevious, pagesToRender, planBuild, readPreviousRecord, stashPrevious, type Plan } from './incremental'
 
 export interface PlanFile {
@@ -15,6 +17,8 @@ export interface PlanFile {
   articles: Record<string, string>
   lists: Record<string, string>
   targets: string[]
+  /** The articles whose pages this build renders: their bodies are rendered first (scripts/render-bodies.ts). */
+  bodies: Pick<Article, 'file' | 'mathjax'>[]
 }
 
 const [out, fingerprint] = process.argv.slice(2)
@@ -26,5 +30,10 @@ const plan = planBuild(readPreviousRecord(dist), { fingerprint, articles, lists,
 let renderOnly: string | undefined
 if (plan.mode === 'incremental') renderOnly = stashPrevious(dist, pagesToRender(plan))
 else discardPrevious(dist)
-const file: PlanFile = { plan, renderOnly, articles: Object.fromEntries(articles), lists: Object.fromEntries(lists), targets }
+const rendered = plan.mode === 'incremental' ? new Set(plan.articles.render) : undefined
+const bodies = siteConfig.locales
+  .flatMap((locale) => getArticles(locale))
+  .filter((a) => !rendered || rendered.has(a.path))
+  .map(({ file, mathjax }) => ({ file, mathjax }))
+const file: PlanFile = { plan, renderOnly, articles: Object.fromEntries(articles), lists: Object.fromEntries(lists), targets, bodies }
 fs.writeFileSync(out, JSON.stringify(file))

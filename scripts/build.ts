@@ -33,6 +33,7 @@ console.log(
     : `build: full — ${plan.reason}`,
   `(planned in ${since(started)})`,
 )
+run(['--import', 'tsx', 'scripts/render-bodies.ts', planFile])
 const nextStarted = Date.now()
 
 run([require.resolve('next/dist/bin/next'), 'build'], {

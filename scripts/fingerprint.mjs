@@ -48,6 +48,13 @@ export function contentModelInputs(root = '.') {
   return [...files, ...CONTENT_MODEL_EXTRAS].map((file) => path.join(root, file))
 }
 
+/**
+ * A fingerprint of the Markdown renderer (its code and the locked library versions):
+ * rendered bodies cached on disk (lib/content/body-cache.ts) are reused only by the same
+ * renderer. next.config.mjs hands it to the pages; scripts/render-bodies.ts to its workers.
+ */
+export const rendererVersion = () => filesDigest(['package-lock.json', 'lib/markdown'])
+
 // Loaded when first needed: next.config.mjs imports this module for codeFingerprint alone.
 const esbuild = () => createRequire(import.meta.url)('esbuild')
 

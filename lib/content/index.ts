@@ -154,7 +154,7 @@ const bodies = new Map<string, Promise<ArticleBody>>()
 const BODY_CACHE = 500
 
 /** The article's body, read from its own file and rendered (sanitized) when a page needs it. */
-export function getArticleBody(article: Article): Promise<ArticleBody> {
+export function getArticleBody(article: Pick<Article, 'file' | 'mathjax'>): Promise<ArticleBody> {
   const key = `${article.file}|${contentStamp()}`
   let body = bodies.get(key)
   if (!body) {

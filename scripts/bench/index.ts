@@ -262,7 +262,9 @@ async function main(): Promise<number> {
       measure: gen ? `${int(gen.pages)} pages with ${gen.workers} workers` : 'next build output',
       result: gen ? `${sec(gen.seconds)} → ${(gen.pages / gen.seconds).toFixed(1)} pages/s` : 'no "Generating static pages … in …" line found',
     })
-    // scripts/build-search.ts prints its own time; it is a large share of the build.
+    // scripts/render-bodies.ts and scripts/build-search.ts print their own times; each is a large share of the build.
+    const bodies = /bodies: (\d+) article bodies rendered or found in the cache by (\d+) workers in ([\d.]+) s/.exec(m.output)
+    if (bodies) rows.push({ stage: 'Body rendering', measure: `part of the full build, before \`next build\`: ${int(Number(bodies[1]))} Markdown bodies, ${bodies[2]} processes`, result: sec(Number(bodies[3])) })
     const search = /search: indexed (.+?) articles \(([\d.]+) s\)/.exec(m.output)
     if (search) rows.push({ stage: 'Search index build', measure: `part of the full build: ${search[1]}`, result: sec(Number(search[2])) })
     fullBuild = m

@@ -2,9 +2,8 @@
  * `npm run build`'s step between the plan and `next build`: renders the bodies of the
  * articles whose pages this build makes into the body cache (lib/content/body-cache.ts),
  * one plain Node process per core. `next build` then reads them instead of rendering:
- * the same body rendered inside Next's build workers cost about twice the CPU (their
- * heaps are larger and every promise pays for Next's async context), and at 30k articles
- * bodies were a third of static generation. Bodies already in the cache are skipped, so an
+ * the same body rendered inside Next's build workers cost 1.5 to 2 times the CPU
+ * (BENCHMARKS.md), and at 30k articles bodies were a third of static generation. Bodies already in the cache are skipped, so an
  * incremental build renders only its new articles.
  *
  *   tsx scripts/render-bodies.ts <plan file>               (scripts/build.ts)

@@ -134,7 +134,7 @@ How it measures:
   per-process times sampled every 200 ms. Peak RSS is the largest sum of the RSS of the process and all its
   descendants in those samples (shared pages count once per process, so it overstates what the tree really holds).
 - **Cold builds**: the bench's dist dir and the content build's folder (\`CONTENTLAYER_DIR\`, its documents and state, and the check's results) are removed before the check,
-  content build and before the full build. The full build is \`npm run build\`: check, content build, \`next build\`,
+  content build and before the full build. The full build is \`npm run build\`: check, content build, build plan, body rendering (scripts/render-bodies.ts), \`next build\`,
   search index, verification.
 - **Incremental build**: right after the full build, 100 copies of data-set files under new ids, dated after
   everything (the next day's news), then \`npm run build\` again into the same dist dir (README: "Incremental rebuilds").
@@ -255,7 +255,7 @@ async function main(): Promise<number> {
     fs.rmSync(contentCache, { recursive: true, force: true })
     fs.rmSync(env.NEXT_DIST_DIR, { recursive: true, force: true })
     const m = await run('build', ['npm', 'run', 'build'], 900 + N * 0.15)
-    rows.push({ stage: 'Full build', measure: `\`npm run build\` (check + content + next build + search + verify), cold; ${peakHolders(m)}`, result: cost(m) })
+    rows.push({ stage: 'Full build', measure: `\`npm run build\` (check + content + plan + bodies + next build + search + verify), cold; ${peakHolders(m)}`, result: cost(m) })
     const gen = staticGeneration(m.output)
     rows.push({
       stage: 'Static generation',

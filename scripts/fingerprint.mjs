@@ -55,7 +55,7 @@ export function contentModelInputs(root = '.') {
  */
 export const rendererVersion = () => filesDigest(['package-lock.json', 'lib/markdown'])
 
-// Loaded when first needed: next.config.mjs imports this module for codeFingerprint alone.
+// Loaded when first needed: next.config.mjs imports this module for its fingerprints alone.
 const esbuild = () => createRequire(import.meta.url)('esbuild')
 
 function listFiles(entry) {

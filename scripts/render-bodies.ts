@@ -3,8 +3,8 @@
  * articles whose pages this build makes into the body cache (lib/content/body-cache.ts),
  * one plain Node process per core. `next build` then reads them instead of rendering:
  * the same body rendered inside Next's build workers cost 1.5 to 2 times the CPU
- * (BENCHMARKS.md), and at 30k articles bodies were a third of static generation. Bodies already in the cache are skipped, so an
- * incremental build renders only its new articles.
+ * (BENCHMARKS.md), and at 30k articles bodies were a third of static generation.
+ * Bodies already in the cache are read, not rendered again.
  *
  *   tsx scripts/render-bodies.ts <plan file>               (scripts/build.ts)
  *   tsx scripts/render-bodies.ts --worker <k> <n> <file>   (one of n workers)

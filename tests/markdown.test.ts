@@ -75,6 +75,47 @@ describe('renderMarkdown: basics', () => {
   })
 })
 
+describe('renderMarkdown: links and markup as the real articles need them', () => {
+  it('links bare addresses as GFM does, leaving trailing punctuation outside', async () => {
+    const { html } = await render('See www.sec.gov. Mail ir_team@example.co.uk; 详情请访问：https://example.com/a/b。 Not example.com')
+    expect(html).toContain('<a href="http://www.sec.gov"')
+    expect(html).toContain('>www.sec.gov</a>.')
+    expect(html).toContain('<a href="mailto:ir_team@example.co.uk">ir_team@example.co.uk</a>;')
+    expect(html).toContain('详情请访问：<a href="https://example.com/a/b')
+    expect(html).not.toContain('href="http://example.com"')
+  })
+
+  it('links a bare address written right after Chinese text or digits', async () => {
+    const { html } = await render('故障报告https://status.example.com/incidents/1 电话 7260https://news.example.com/v?id=2')
+    expect(html).toContain('故障报告<a href="https://status.example.com/incidents/1"')
+    expect(html).toContain('7260<a href="https://news.example.com/v?id=2"')
+  })
+
+  it('ends a bare link at a no-break space, and unescapes the converter\'s \\_ in it', async () => {
+    const { html } = await render('Filed at www.sedar.com\u00a0under its profile; see https://x.com/li\\_chengzu/status/1')
+    expect(html).toContain('<a href="http://www.sedar.com"')
+    expect(html).toContain('<a href="https://x.com/li_chengzu/status/1"')
+  })
+
+  it('keeps emoji bold when asterisks touch the next word', async () => {
+    const { html } = await render('Sunday is **🍕**Perfect for the Super Bowl.')
+    expect(html).toContain('<strong>🍕</strong>Perfect')
+  })
+
+  it('keeps a broken raw tag from swallowing the rest of the article', async () => {
+    const { text } = await render('Before.\n\n<div class="\n\nVISIBLE after the broken tag.')
+    expect(text).toContain('VISIBLE after the broken tag.')
+  })
+
+  it('renders footnotes with references and back links that point at each other', async () => {
+    const { html } = await render('Claim[^src] and again[^src].\n\n[^src]: The *source*.')
+    expect(html).toContain('<a href="#user-content-fn-src" id="user-content-fnref-src" data-footnote-ref="" aria-describedby="user-content-footnote-label">1</a>')
+    expect(html).toContain('id="user-content-fnref-src-2"')
+    expect(html).toMatch(/<li id="user-content-fn-src">\s*<p>The <em>source<\/em>\. <a href="#user-content-fnref-src" data-footnote-backref=""/)
+    expect(html).toContain('href="#user-content-fnref-src-2"')
+  })
+})
+
 describe('renderMarkdown: headings', () => {
   it('gives headings stable, unprefixed ids, Chinese included', async () => {
     const { html, headings } = await render('## 市场回顾\n\ntext\n\n### Market Review: Q4!\n\n## 市场回顾\n\n<h2 id="x">Raw heading</h2>')

@@ -5,20 +5,19 @@
  * as hostile: raw HTML is parsed (so it can be inspected), sanitized, and only
  * then are trusted additions made (heading ids, KaTeX markup, link and image
  * attributes), so that sanitizing never sees and never strips our own output.
+ * markdown-it parses (./parse.ts); everything after is a hast (rehype) pipeline.
  */
+import type { Root } from 'hast'
 import rehypeKatex from 'rehype-katex'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
-import remarkGfm from 'remark-gfm'
-import remarkMath from 'remark-math'
-import remarkParse from 'remark-parse'
-import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { rehypeHarden } from './harden'
 import { rehypeOutline, type Heading } from './outline'
+import { markdownToHast } from './parse'
 import { sanitizeSchema } from './schema'
-import { remarkLiteralUnknownTags, unglueImages } from './source-fixes'
+import { unglueImages } from './source-fixes'
 
 export { MAX_DATA_IMAGE_URI_LENGTH } from './harden'
 export type { Heading } from './outline'
@@ -36,13 +35,9 @@ export interface RenderOptions {
 function createProcessor(math: boolean) {
   return (
     unified()
-      .use(remarkParse)
-      // Single tildes are ranges ("10~20"), never strikethrough, in these sources.
-      .use(remarkGfm, { singleTilde: false })
-      .use(math ? [remarkMath] : [])
-      .use(remarkLiteralUnknownTags)
-      // No prefix here: rehype-sanitize adds it, and twice would break footnote links.
-      .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+      .use(function parse() {
+        this.parser = (markdown: string): Root => markdownToHast(markdown, { math })
+      })
       .use(rehypeRaw)
       .use(rehypeSanitize, sanitizeSchema)
       .use(rehypeHarden)

@@ -1,6 +1,6 @@
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize'
 
-/** remark-math marks its output with these; rehype-katex (run after sanitizing) looks for them. */
+/** Math is marked with these (lib/markdown/math.ts); rehype-katex, run after sanitizing, looks for them. */
 const MATH_CLASSES = ['math-inline', 'math-display'] as const
 
 /**

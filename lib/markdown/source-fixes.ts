@@ -2,8 +2,6 @@
  * Repairs for what the bot's HTML-to-markdown converter got wrong, applied
  * before or right after parsing, while the original intent is still visible.
  */
-import type { Html, Nodes, Paragraph, Root, Text } from 'mdast'
-
 /**
  * The converter writes some images as `![]()https://host/x.gif![]()`. Left
  * alone, GFM autolinking swallows the `![` that follows the URL and readers
@@ -19,7 +17,8 @@ export function unglueImages(markdown: string): string {
 /**
  * Every element name HTML knows (current and obsolete). Chinese tech articles
  * quote LLM markup such as `<think>…</think>`; parsed as HTML, the tags would
- * vanish and take the word with them, so tags outside this list stay text.
+ * vanish and take the word with them, so tags outside this list stay text
+ * (lib/markdown/parse.ts).
  */
 const HTML_TAGS = new Set(
   `a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big
@@ -35,29 +34,7 @@ const HTML_TAGS = new Set(
 
 const TAG_NAME = /^<\/?([a-zA-Z][a-zA-Z0-9-]*)/
 
-function isUnknownTag(html: string): boolean {
+export function isUnknownTag(html: string): boolean {
   const name = TAG_NAME.exec(html)?.[1]
   return name !== undefined && !HTML_TAGS.has(name.toLowerCase())
-}
-
-/** Flow containers hold blocks, so literal text placed there needs a paragraph. */
-const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
-
-function literal(node: Html, parentType: string): Text | Paragraph {
-  const text: Text = { type: 'text', value: node.value, position: node.position }
-  return FLOW_PARENTS.has(parentType) ? { type: 'paragraph', children: [text] } : text
-}
-
-function visit(node: Nodes): void {
-  if (!('children' in node)) return
-  const children = node.children as Nodes[]
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]
-    if (child.type === 'html' && isUnknownTag(child.value)) children[i] = literal(child, node.type)
-    else visit(child)
-  }
-}
-
-export function remarkLiteralUnknownTags() {
-  return (tree: Root) => visit(tree)
 }

@@ -5,11 +5,10 @@
  * as hostile: raw HTML is parsed (so it can be inspected), sanitized, and only
  * then are trusted additions made (heading ids, KaTeX markup, link and image
  * attributes), so that sanitizing never sees and never strips our own output.
- * markdown-it parses (./parse.ts); everything after is a hast (rehype) pipeline.
+ * markdown-it and parse5 parse (./parse.ts); everything after is a rehype pipeline.
  */
 import type { Root } from 'hast'
 import rehypeKatex from 'rehype-katex'
-import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
@@ -38,7 +37,6 @@ function createProcessor(math: boolean) {
       .use(function parse() {
         this.parser = (markdown: string): Root => markdownToHast(markdown, { math })
       })
-      .use(rehypeRaw)
       .use(rehypeSanitize, sanitizeSchema)
       .use(rehypeHarden)
       // Before KaTeX, so headings and text carry the TeX source, not KaTeX's doubled MathML+HTML text.

@@ -2,9 +2,9 @@
  * Emphasis next to emoji as the site has always shown it: `**🍕**Perfect` is bold.
  * CommonMark 0.31 counts every symbol as punctuation, which keeps that `**` from
  * closing; remark, which rendered these articles before, looked at one UTF-16 unit at a
- * time and so never saw emoji beyond the first plane as symbols (nor, by the counts in
- * BENCHMARKS.md, did the converter that wrote them). Only those characters are read
- * differently here; the rest is markdown-it's own delimiter scan.
+ * time and so never saw emoji beyond the first plane as symbols, and the converter that
+ * wrote them expected the same. Only those characters are read differently here; the
+ * rest is markdown-it's own delimiter scan.
  */
 import markdownIt, { type MarkdownIt } from 'markdown-it'
 

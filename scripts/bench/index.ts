@@ -128,7 +128,8 @@ How it measures:
   body, so neither do the copies. Every other byte is the original's. Written outside the repo and deleted afterwards unless \`--keep\`.
 - **CPU probe**: the same 200 corpus bodies rendered by lib/markdown on one thread (best of 5 rounds), at the start and at
   the end of the run: how fast the machine was that day. Machines of this kind have differed by nearly 2× from one day
-  to the next; compare runs by their probes, not by the clock alone.
+  to the next; compare runs by their probes, not by the clock alone. Since 70c58b6 lib/markdown parses with markdown-it,
+  and a probe from before it reads about twice one after it on the same machine.
 - **Wall / CPU / peak tree RSS**: CPU is user+sys of the command and all its descendants: the larger of bash's
   \`times\` (exact for reaped descendants, but Next leaves its build workers unreaped) and the sum of /proc's
   per-process times sampled every 200 ms. Peak RSS is the largest sum of the RSS of the process and all its

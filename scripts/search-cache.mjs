@@ -48,13 +48,13 @@ export function createSearchCache({ searchPaths, headers, cacheControl, maxCache
     const key = `${streamingMetadata.shouldServeStreamingMetadata(req.headers['user-agent'] ?? '') ? '' : 'bot '}${url}`
     const entry = cache.get(key)
     if (entry) {
-      sendEntry(req, res, entry, out, cache)
+      sendEntry(req, res, entry, cache)
       return true
     }
     if (req.method !== 'GET') return false
     // Next compresses for the client that asked; the page is kept plain and compressed per client later.
     delete req.headers['accept-encoding']
-    capture(res, (body, type) => cache.set(key, makeEntry(body, type)))
+    capture(res, (body, type) => cache.set(key, makeEntry(body, type, out)))
     next(req, res)
     return true
   }

@@ -17,8 +17,12 @@ export function publicPath(key, defaultSegment, page) {
   return page ? `${rest}/`.replace(/^\/*/, '/') : rest
 }
 
+// Characters a path may hold that decoding and NFC leave as they are (no %, no #, no ?, ASCII).
+const PLAIN_PATH = /^[\w\-.~!$&'()*+,;=:@/]*$/
+
 /** A request path in the form publicPath returns; undefined when it cannot be decoded. */
 export function requestKey(pathname) {
+  if (PLAIN_PATH.test(pathname)) return pathname
   try {
     return pathname
       .split('/')
@@ -63,7 +67,7 @@ export function createStaticPages({ dist, defaultSegment, headers, cacheControl,
     } catch {
       return null
     }
-    entry = makeEntry(body, meta.headers?.['content-type'] ?? 'text/html; charset=utf-8')
+    entry = makeEntry(body, meta.headers?.['content-type'] ?? 'text/html; charset=utf-8', out)
     cache.set(key, entry)
     return entry
   }
@@ -77,7 +81,7 @@ export function createStaticPages({ dist, defaultSegment, headers, cacheControl,
     if (!route) return false
     const entry = load(key, route)
     if (!entry) return false
-    sendEntry(req, res, entry, out, cache)
+    sendEntry(req, res, entry, cache)
     return true
   }
 }

@@ -54,6 +54,7 @@ describe('serving prerendered files', () => {
     const html = `<!doctype html><title>Kanbao</title>${'<p>news</p>'.repeat(200)}`
     fs.writeFileSync(path.join(app, 'en.html'), html)
     fs.writeFileSync(path.join(app, 'en', 'news', 'qq', 'a1.html'), html.replace('Kanbao', 'Article'))
+    fs.writeFileSync(path.join(app, 'en', 'news', 'qq', "it's-(1).html"), html.replace('Kanbao', 'Quoted'))
     fs.writeFileSync(path.join(app, 'zh-cn', 'tags', '人工智能.html'), html.replace('Kanbao', '人工智能'))
     fs.writeFileSync(path.join(app, 'en', 'gone.html'), 'gone')
     fs.writeFileSync(path.join(app, 'en', 'gone.meta'), JSON.stringify({ status: 404 }))
@@ -63,6 +64,7 @@ describe('serving prerendered files', () => {
     const routes = {
       '/en': page,
       '/en/news/qq/a1': page,
+      "/en/news/qq/it's-(1)": page,
       '/zh-cn/tags/人工智能': page,
       '/en/gone': page,
       '/en/index.xml': { initialRevalidateSeconds: false, dataRoute: null },
@@ -98,6 +100,23 @@ describe('serving prerendered files', () => {
     const { res, body } = await rawGet(`${base}/`, { 'accept-encoding': 'gzip' })
     expect(res.headers['content-encoding']).toBe('gzip')
     expect(zlib.gunzipSync(body).toString()).toContain('<title>Kanbao</title>')
+  })
+
+  it('sends each client its own encoding with the right length, whatever the clients before it asked', async () => {
+    const decode = { br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync, '': (b: Buffer) => b }
+    for (const accept of ['gzip, deflate, br', 'identity', 'gzip', 'br', '', 'gzip, deflate, br']) {
+      const { res, body } = await rawGet(`${base}/news/qq/a1/`, { 'accept-encoding': accept })
+      const encoding = accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : ''
+      expect(res.headers['content-encoding'] ?? '', accept).toBe(encoding)
+      expect(Number(res.headers['content-length']), accept).toBe(body.length)
+      expect(decode[encoding](body).toString(), accept).toContain('<title>Article</title>')
+      expect(res.headers['cache-control']).toBe('public, s-maxage=60')
+    }
+  })
+
+  it('finds URLs with quotes and brackets, encoded or not', async () => {
+    expect(await (await get("/news/qq/it's-(1)/")).text()).toContain('<title>Quoted</title>')
+    expect(await (await get('/news/qq/it%27s-%281%29/')).text()).toContain('<title>Quoted</title>')
   })
 
   it('finds Chinese URLs however they are percent-encoded, and feeds with their own type', async () => {

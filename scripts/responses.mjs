@@ -108,7 +108,7 @@ export function sendEntry(req, res, entry, lru) {
     return
   }
   const [encoding, body] = encoded(entry, req.headers['accept-encoding'] ?? '', lru)
-  res.writeHead(200, head(entry, encoding || 'identity', encoding ? { 'Content-Encoding': encoding, 'Content-Length': body.length } : { 'Content-Length': body.length }))
+  res.writeHead(200, head(entry, encoding || 'identity', { ...(encoding && { 'Content-Encoding': encoding }), 'Content-Length': body.length }))
   res.end(req.method === 'HEAD' ? undefined : body)
 }
 

@@ -82,7 +82,11 @@ const nextConfig = {
   productionBrowserSourceMaps: false,
   typescript: { tsconfigPath: 'tsconfig.app.json' },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Versioned by scripts/katex-assets.mjs: a new KaTeX gets a new path.
+      { source: '/assets/katex/:path*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
+    ]
   },
   async rewrites() {
     return {

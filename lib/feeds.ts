@@ -42,8 +42,8 @@ function formatsOf(locale: Locale, listPath: string): FeedFormat[] {
 // ---------------------------------------------------------------------------
 // Building
 
-/** An article with its rendered body, which feeds carry in full. */
-export type FeedArticle = Article & ArticleBody
+/** An article with its rendered body, which feeds carry in full (readers bring their own styles). */
+export type FeedArticle = Article & Omit<ArticleBody, 'stylesheets'>
 
 export interface FeedInput {
   locale: Locale

@@ -10,6 +10,7 @@ import { listMarkdownFiles } from '../lib/content/files'
 import { expectedListPaths, getAllDocuments } from '../lib/content'
 import { pageKey } from '../lib/known-pages'
 import { readInvalidReport } from '../lib/content/check'
+import { MATH_STYLESHEET } from '../lib/markdown/math'
 
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 const appDir = path.join(distDir, 'server', 'app')
@@ -26,6 +27,10 @@ const missing: string[] = []
 for (const doc of docs) {
   counts[doc.status]++
   if (doc.status === 'published' && !fs.existsSync(htmlFile(doc.path))) missing.push(`${doc.file}: no page at ${doc.path}`)
+}
+const withMath = docs.find((d) => d.status === 'published' && d.mathjax)
+if (withMath && !fs.existsSync(path.join('public', MATH_STYLESHEET))) {
+  missing.push(`${withMath.file}: math needs public${MATH_STYLESHEET}, which \`npm ci\` copies (node scripts/katex-assets.mjs)`)
 }
 const lists = expectedListPaths()
 for (const p of lists) if (!fs.existsSync(htmlFile(p))) missing.push(`list page ${p} was not rendered`)

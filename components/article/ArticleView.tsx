@@ -1,5 +1,3 @@
-// KaTeX's stylesheet: math is rendered to HTML at build time (mathjax: true), no client script.
-import 'katex/dist/katex.min.css'
 import Link from '@/components/Link'
 import { getTranslations } from 'next-intl/server'
 import { siteConfig } from '@/site.config'
@@ -18,6 +16,8 @@ export async function ArticleView({ article }: { article: Article }) {
   const body = await getArticleBody(article)
   return (
     <article className="post" lang={article.locale}>
+      {/* React puts these in <head>; math is rendered to HTML at build time, no client script. */}
+      {body.stylesheets.map((href) => <link key={href} rel="stylesheet" href={href} precedence="default" />)}
       <header className="post-header">
         <h1 className="post-title">{article.title}</h1>
         {article.lead && <p className="post-lead">{article.lead}</p>}

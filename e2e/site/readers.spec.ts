@@ -149,10 +149,18 @@ for (const prefix of ['', '/zh-cn', '/zh-hk']) {
 test('math is rendered on the server only where mathjax is on; dollar amounts stay literal', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()
+  const katexCss = 'link[rel="stylesheet"][href*="katex"]'
   await page.goto('/news/kanbao/k1005/')
   await expect(page.locator('.post-content .katex').first()).toBeVisible()
+  // KaTeX's stylesheet and fonts arrive: the formula is set in KaTeX's font and its MathML copy is hidden.
+  const math = page.locator('.post-content .katex').first()
+  await expect(math).toHaveCSS('font-family', /KaTeX_Main/)
+  await expect(math.locator('.katex-mathml')).toHaveCSS('position', 'absolute')
+  expect(await page.evaluate(() => document.fonts.load('1em KaTeX_Main').then((faces) => faces.length))).toBeGreaterThan(0)
+  // Articles without math do not wait for a stylesheet they do not use.
   await page.goto('/news/kanbao/k1003/')
   await expect(page.locator('.post-content .katex')).toHaveCount(0)
+  await expect(page.locator(katexCss)).toHaveCount(0)
   await expect(page.locator('.post-content')).toContainText('Costs came to $2.5 million, within the 10~15 percent margin')
   await context.close()
 })

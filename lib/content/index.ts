@@ -5,6 +5,7 @@
  */
 import { generatedStamp, readDocumentBody, readGeneratedArticles } from '@/lib/content/generated'
 import { splitSourceLink } from '@/lib/content/source-link'
+import { MATH_STYLESHEET } from '@/lib/markdown/math'
 import { renderMarkdown } from '@/lib/markdown/render'
 import { cachedRender } from '@/lib/content/body-cache'
 import { markdownToText } from '@/lib/markdown/text'
@@ -161,7 +162,7 @@ export function getArticleBody(article: Pick<Article, 'file' | 'mathjax'>): Prom
     const { body: markdown } = splitSourceLink(readDocumentBody(article.file))
     body = cachedRender(`${article.mathjax}\0${markdown}`, () =>
       renderMarkdown(markdown, { math: article.mathjax }).then(({ html, headings }) => ({ html, headings })),
-    )
+    ).then((rendered) => ({ ...rendered, stylesheets: article.mathjax ? [MATH_STYLESHEET] : [] }))
     if (bodies.size >= BODY_CACHE) bodies.delete(bodies.keys().next().value!)
     bodies.set(key, body)
   }

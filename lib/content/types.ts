@@ -46,10 +46,11 @@ export interface ArticleSummary {
   file: string
 }
 
-/** The rendered body: sanitized HTML and the headings for the table of contents. */
+/** The rendered body: sanitized HTML, the headings for the table of contents, the stylesheets it needs. */
 export interface ArticleBody {
   html: string
   headings: Heading[]
+  stylesheets: string[]
 }
 
 export interface Article extends ArticleSummary {

@@ -5,7 +5,14 @@
  * rehype-katex, run after sanitizing, finds `code.language-math`. Off for every other
  * article: news is full of dollar amounts.
  */
+import { version as katexVersion } from 'katex'
 import type { MarkdownIt, StateBlock, StateInline, Token } from 'markdown-it'
+
+/**
+ * KaTeX's stylesheet, which math rendered at build time needs: linked by the articles
+ * that have math, and only by them (copied to public/ by scripts/katex-assets.mjs).
+ */
+export const MATH_STYLESHEET = `/assets/katex/${katexVersion}/katex.min.css`
 
 const DOLLAR = 0x24
 

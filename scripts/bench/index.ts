@@ -30,6 +30,7 @@ const USAGE = `usage: npm run bench -- [--articles ${SIZES.join('|')}] [--skip $
                   kept build), incremental (100 new articles,
                   built again), rebuild (every page again, caches kept), js (first-load JS), serve (one route at a time), load (mixed load), search, dev
   --keep          keep the data set and the bench's build output (needed to re-run with --skip synthesize,build)
+                  A run that skips any stage but synthesize writes its table to logs-N/BENCHMARKS.partial.md, not BENCHMARKS.md.
   --load-seconds  duration of the mixed load (default 60)
   Data sets and logs go to BENCH_DATA_DIR (default ../bench-data); the corpus is read from BENCH_CORPUS
   (default ../shared/corpus/content); the server uses BENCH_PORT (default 3500) and the dev server the next port.`
@@ -472,8 +473,15 @@ async function main(): Promise<number> {
     `- Load average (1/5/15 min) at the end: ${loadavg()} — other work on the machine shows up here and in every number\n\n`
   const section = `${header}${table(rows)}\n\n`
   console.log(`\n${section}`)
-  writeReport(path.join(root, 'BENCHMARKS.md'), N, section)
-  console.log(`bench: written to BENCHMARKS.md${failures ? `; ${failures} stage(s) failed` : ''}`)
+  // A partial run must not replace a whole run's figures with "skipped" (reusing the
+  // kept data set measures everything and may).
+  const partial = [...opts.skip].filter((s) => s !== 'synthesize')
+  const report = partial.length ? path.join(logs, 'BENCHMARKS.partial.md') : path.join(root, 'BENCHMARKS.md')
+  writeReport(report, N, section)
+  console.log(
+    `bench: written to ${path.relative(root, report)}${partial.length ? ` (stages skipped: ${partial.join(', ')}; BENCHMARKS.md left as it was)` : ''}` +
+      `${failures ? `; ${failures} stage(s) failed` : ''}`,
+  )
   return failures ? 1 : 0
 }
 

@@ -165,6 +165,17 @@ test('math is rendered on the server only where mathjax is on; dollar amounts st
   await context.close()
 })
 
+test('math arrives styled when a reader reaches the article by client-side navigation', async ({ page }) => {
+  await page.goto('/news/kanbao/')
+  await page.waitForLoadState('networkidle')
+  await expect(page.locator('link[rel="stylesheet"][href*="katex"]')).toHaveCount(0)
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true))
+  await page.locator('a[href="/news/kanbao/k1005/"]').first().click()
+  await expect(page).toHaveURL(/\/news\/kanbao\/k1005\/$/)
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true)
+  await expect(page.locator('.post-content .katex').first()).toHaveCSS('font-family', /KaTeX_Main/)
+})
+
 test('a thumbnail that cannot load keeps its space and shows no broken image', async ({ page }) => {
   await page.route('https://picsum.photos/**', (route) => route.abort())
   await page.goto('/news/kanbao/k1000/')

@@ -8,12 +8,14 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { codeFingerprint } from './fingerprint.mjs'
+import { copyKatexAssets } from './katex-assets.mjs'
 import { carryOver, pagesToRender, writeRecord } from './incremental'
 import type { PlanFile } from './build-plan'
 
 const dist = process.env.NEXT_DIST_DIR || '.next'
 const started = Date.now()
 const since = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} s`
+copyKatexAssets() // Before the fingerprint, which covers public/.
 const fingerprint = codeFingerprint()
 const require = createRequire(import.meta.url)
 

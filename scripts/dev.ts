@@ -23,8 +23,10 @@ import { checkFile, formatProblem, summarize, type CheckedFile } from '../lib/co
 import { writeDevErrors } from '../lib/content/dev-errors'
 import { checkFolder } from './check-folder'
 import { contentBuilder } from './content-builder'
+import { copyKatexAssets } from './katex-assets.mjs'
 
 const dir = contentDirOrExit('dev', contentDir())
+copyKatexAssets()
 
 const checked = new Map<string, CheckedFile>()
 

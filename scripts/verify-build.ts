@@ -30,7 +30,7 @@ for (const doc of docs) {
 }
 const withMath = docs.find((d) => d.status === 'published' && d.mathjax)
 if (withMath && !fs.existsSync(path.join('public', MATH_STYLESHEET))) {
-  missing.push(`${withMath.file}: math needs public${MATH_STYLESHEET}, which \`npm ci\` copies (node scripts/katex-assets.mjs)`)
+  missing.push(`${withMath.file}: math needs public${MATH_STYLESHEET} (node scripts/katex-assets.mjs copies it)`)
 }
 const lists = expectedListPaths()
 for (const p of lists) if (!fs.existsSync(htmlFile(p))) missing.push(`list page ${p} was not rendered`)

@@ -1,7 +1,6 @@
 /**
- * Copies KaTeX's stylesheet and fonts to public/assets/katex/<version>/: by `postinstall`,
- * and by `npm run build` and `npm run dev` when a checkout updated without reinstalling
- * lacks them.
+ * Copies KaTeX's stylesheet and fonts to public/assets/katex/<version>/ when they are not
+ * there yet: `npm run build` and `npm run dev` call it first (or `node scripts/katex-assets.mjs`).
  *
  * Only articles with `mathjax: true` need them. Imported into a component, Next bundles
  * the stylesheet with the whole article route, so every article — nearly all of them

@@ -41,6 +41,13 @@ export interface SiteConfig {
   thumbnail: { visibility: ('list' | 'post')[] }
   /** Threads under articles with `comments: true`; Hugo's [services.disqus] was empty. */
   comments: CommentsConfig
+  /**
+   * false: prerendered pages ship without Next's client runtime (React DOM and the App
+   * Router, ~118 KB gzip): links load pages as Hugo's did, and the site's islands are
+   * inline plain scripts (scripts/strip-runtime.ts). true: pages hydrate and links
+   * navigate client-side. Search, drafts and `npm run dev` keep the runtime either way.
+   */
+  clientRouter: boolean
   /** Shown in lists and the article meta line; Hugo's `dateformat`. */
   dateFormat: Intl.DateTimeFormatOptions
 }
@@ -70,6 +77,7 @@ export const siteConfig: SiteConfig = {
   author: { name: 'Bulwark News', bio: 'Bulwark News mirrors financial and technology news in English and Chinese.' },
   thumbnail: { visibility: ['list', 'post'] },
   comments: { provider: 'none' },
+  clientRouter: false,
   dateFormat: {
     year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,

@@ -10,6 +10,8 @@ import path from 'node:path'
 import { codeFingerprint } from './fingerprint.mjs'
 import { copyKatexAssets } from './katex-assets.mjs'
 import { carryOver, pagesToRender, writeRecord } from './incremental'
+import { stripRuntimeFromPages } from './strip-runtime'
+import { siteConfig } from '../site.config'
 import type { PlanFile } from './build-plan'
 
 const dist = process.env.NEXT_DIST_DIR || '.next'
@@ -47,6 +49,18 @@ run([require.resolve('next/dist/bin/next'), 'build'], {
 })
 
 console.log(`build: next build took ${since(nextStarted)}`)
+if (!siteConfig.clientRouter) {
+  // Before the carry-over: the pages kept from the previous build (same code, same setting) were stripped then.
+  const stripping = Date.now()
+  try {
+    const { pages, before, after } = stripRuntimeFromPages(dist)
+    const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`
+    console.log(`build: Next's client runtime left off ${pages} pages (HTML ${mb(before)} → ${mb(after)}) in ${since(stripping)}`)
+  } catch (e) {
+    console.error(`build: ${(e as Error).message}`)
+    process.exit(1)
+  }
+}
 let kept = 0
 if (plan.mode === 'incremental') {
   try {

@@ -9,7 +9,7 @@ import path from 'node:path'
 export const CODE_INPUTS = [
   'app', 'components', 'lib', 'messages', 'i18n', 'public', 'patches',
   'package-lock.json', 'next.config.mjs', 'site.config.ts', 'proxy.ts', 'contentlayer.config.ts',
-  'tsconfig.json', 'tsconfig.app.json', 'scripts/patch-next.mjs',
+  'tsconfig.json', 'tsconfig.app.json', 'scripts/patch-next.mjs', 'scripts/strip-runtime.ts',
 ]
 
 /** Where the content model's code starts: contentlayer's config and the content check. */

@@ -4,7 +4,7 @@
 // request. Anything that is not exactly a prerendered URL — other spellings that
 // redirect, unknown URLs, search, client navigation (RSC), Draft Mode — goes to Next.
 import fs from 'node:fs'
-import path from 'node:path'
+import { prerenderedRoutes } from './prerendered.mjs'
 import { createLru, isPlainPageRequest, makeEntry, sendEntry, VARY } from './responses.mjs'
 
 /**
@@ -38,17 +38,9 @@ export function requestKey(pathname) {
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean} true when it answered
  */
 export function createStaticPages({ dist, defaultSegment, headers, cacheControl, maxCacheBytes = 256 * 2 ** 20 }) {
-  const appDir = path.join(dist, 'server', 'app')
-  const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'prerender-manifest.json'), 'utf8'))
-  /** public path → { file, type } */
+  /** public path → { file, meta } */
   const routes = new Map()
-  for (const [key, route] of Object.entries(manifest.routes)) {
-    // Revalidating pages and Next's own error pages stay with Next.
-    if (route.initialRevalidateSeconds !== false || key.startsWith('/_')) continue
-    const page = Boolean(route.dataRoute) // Route handlers (feeds, sitemaps) have no RSC data.
-    const file = path.join(appDir, page ? `${key}.html` : `${key}.body`)
-    routes.set(publicPath(key, defaultSegment, page), { file, meta: path.join(appDir, `${key}.meta`) })
-  }
+  for (const { key, page, file, meta } of prerenderedRoutes(dist)) routes.set(publicPath(key, defaultSegment, page), { file, meta })
   const common = Object.fromEntries(headers.map((h) => [h.key, h.value]))
   const out = { ...common, 'Cache-Control': cacheControl, Vary: VARY }
   const cache = createLru(maxCacheBytes)

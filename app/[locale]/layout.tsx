@@ -6,7 +6,7 @@ import { htmlLang } from '@/lib/i18n'
 import { readLocale } from '@/components/routes/params'
 import { Header } from '@/components/layout/Header'
 import { Footer } from '@/components/layout/Footer'
-import { THEME_SCRIPT } from '@/lib/theme'
+import { COMMENTS_SCRIPT, THEME_SCRIPT, THEME_TOGGLE_SCRIPT } from '@/lib/client-scripts'
 import { isPreview } from '@/components/routes/preview'
 import { PreviewBanner } from '@/components/layout/PreviewBanner'
 import '../globals.css'
@@ -31,6 +31,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     <html lang={htmlLang(locale)} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: THEME_TOGGLE_SCRIPT }} />
+        {siteConfig.comments.provider !== 'none' && <script dangerouslySetInnerHTML={{ __html: COMMENTS_SCRIPT }} />}
       </head>
       <body>
         <a className="skip-link" href="#main">{t('skip')}</a>

@@ -1,34 +1,13 @@
-'use client'
-
-import { useEffect, useState } from 'react'
-
-type Theme = 'light' | 'dark'
-
-/** Flips the theme and remembers it; the inline script in the layout applies it before first paint. */
+/**
+ * The theme switch. Hidden until script runs (without it there is nothing to
+ * switch); THEME_TOGGLE_SCRIPT (lib/client-scripts.ts) shows it, keeps its state
+ * and label, and flips the theme. The script changes its attributes before React
+ * hydrates, where React runs, hence suppressHydrationWarning.
+ */
 export function ThemeToggle({ toDark, toLight }: { toDark: string; toLight: string }) {
-  const [theme, setTheme] = useState<Theme | undefined>(undefined)
-  useEffect(() => {
-    setTheme(document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light')
-  }, [])
-  const next: Theme = theme === 'dark' ? 'light' : 'dark'
   return (
-    <button
-      type="button"
-      className="theme-toggle"
-      aria-label={next === 'dark' ? toDark : toLight}
-      aria-pressed={theme === 'dark'}
-      hidden={theme === undefined}
-      onClick={() => {
-        document.documentElement.dataset.theme = next
-        try {
-          localStorage.setItem('theme', next)
-        } catch {
-          // Private mode: the choice lasts for this page only.
-        }
-        setTheme(next)
-      }}
-    >
-      {theme === 'dark' ? '☀' : '☾'}
+    <button type="button" className="theme-toggle" hidden aria-pressed="false" aria-label={toDark} data-to-dark={toDark} data-to-light={toLight} suppressHydrationWarning>
+      <span className="theme-icon" aria-hidden="true" />
     </button>
   )
 }

@@ -1,3 +1,4 @@
+import { COMMENTS_SCRIPT } from '../../lib/client-scripts'
 import { expect, test } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 
@@ -165,14 +166,21 @@ test('math is rendered on the server only where mathjax is on; dollar amounts st
   await context.close()
 })
 
-test('math arrives styled when a reader reaches the article by client-side navigation', async ({ page }) => {
-  await page.goto('/news/kanbao/')
+test('a search result opens in place, and its math arrives styled', async ({ page }) => {
+  const rsc: string[] = []
+  page.on('request', (r) => {
+    if (r.headers()['rsc']) rsc.push(new URL(r.url()).pathname)
+  })
+  // Search keeps Next's client runtime (results as you type), so its links navigate client-side.
+  await page.goto('/search/?q=seeds')
   await page.waitForLoadState('networkidle')
   await expect(page.locator('link[rel="stylesheet"][href*="katex"]')).toHaveCount(0)
   await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true))
   await page.locator('a[href="/news/kanbao/k1005/"]').first().click()
   await expect(page).toHaveURL(/\/news\/kanbao\/k1005\/$/)
+  await expect(page.locator('h1')).toHaveText('University opens a public library of seeds')
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true)
+  expect(rsc).toEqual(['/news/kanbao/k1005/'])
   await expect(page.locator('.post-content .katex').first()).toHaveCSS('font-family', /KaTeX_Main/)
 })
 
@@ -185,10 +193,10 @@ test('a thumbnail that cannot load keeps its space and shows no broken image', a
   expect(covered).not.toBe('none')
 })
 
-test('links download nothing until tapped, then open the article in place', async ({ page }) => {
-  const rsc: string[] = []
+test('list and article pages load no JavaScript files, and their links open plain pages', async ({ page }) => {
+  const scripts: string[] = []
   page.on('request', (r) => {
-    if (r.headers()['rsc']) rsc.push(r.url())
+    if (r.resourceType() === 'script' || r.headers()['rsc']) scripts.push(r.url())
   })
   await page.goto('/')
   await page.waitForLoadState('networkidle')
@@ -196,15 +204,38 @@ test('links download nothing until tapped, then open the article in place', asyn
   const link = page.locator('article.card .card-title a').first()
   await link.hover()
   await page.waitForLoadState('networkidle')
-  // A phone scrolling a list must not fetch every article it shows.
-  expect(rsc).toEqual([])
   const title = (await link.textContent())!
   const href = (await link.getAttribute('href'))!
   await link.click()
   await expect(page).toHaveURL(new RegExp(`${href.replace(/[.?]/g, '\\$&')}$`))
   await expect(page.locator('h1')).toHaveText(title)
-  // Client-side navigation: the page was not reloaded, and one request fetched the article.
-  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true)
-  expect(rsc).toHaveLength(1)
-  expect(new URL(rsc[0]).pathname).toBe(href)
+  // A new document, as on the Hugo site: nothing of the list page's state survived.
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBeUndefined()
+  await page.goto('/tags/city-life/')
+  await page.waitForLoadState('networkidle')
+  expect(scripts).toEqual([])
+  // The islands are inline: the theme switch works on these pages.
+  await page.locator('.theme-toggle').click()
+  await expect(page.locator('.theme-toggle')).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+})
+
+test("a comment thread loads its provider's script only when it scrolls into view, also when it arrives later", async ({ page }) => {
+  // The site's own config has no comments, so the island runs here on a page of its own.
+  const loads: string[] = []
+  await page.route('https://giscus.app/client.js', (route) => {
+    loads.push(route.request().url())
+    return route.fulfill({ contentType: 'text/javascript', body: 'document.currentScript.parentElement.dataset.loaded = document.currentScript.dataset.repo' })
+  })
+  const thread = (id: string) => `<div id="${id}" data-embed='${JSON.stringify({ src: 'https://giscus.app/client.js', attributes: { 'data-repo': `o/${id}` }, pageUrl: 'u', pageId: id })}'></div>`
+  await page.setContent(`<body><div style="height:4000px">article</div>${thread('first')}</body>`)
+  await page.addScriptTag({ content: COMMENTS_SCRIPT })
+  await page.waitForTimeout(500)
+  expect(loads).toEqual([])
+  await page.locator('#first').scrollIntoViewIfNeeded()
+  await expect(page.locator('#first')).toHaveAttribute('data-loaded', 'o/first')
+  await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), thread('later'))
+  await page.locator('#later').scrollIntoViewIfNeeded()
+  await expect(page.locator('#later')).toHaveAttribute('data-loaded', 'o/later')
+  expect(loads).toHaveLength(2)
 })

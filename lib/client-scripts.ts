@@ -8,16 +8,17 @@
 
 /**
  * Runs before the page paints: applies the remembered theme, or the system's, so a
- * dark-mode reader never sees a white flash.
+ * dark-mode reader never sees a white flash. `data-theme` on <html> also tells CSS
+ * that script runs, which shows the theme switch from the first paint.
  */
-export const THEME_SCRIPT = `try{var t=localStorage.getItem('theme');if(t!=='light'&&t!=='dark'){t=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}document.documentElement.dataset.theme=t}catch(e){}`
+export const THEME_SCRIPT = `var t;try{t=localStorage.getItem('theme')}catch(e){}if(t!=='light'&&t!=='dark'){t=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}document.documentElement.dataset.theme=t`
 
 /**
- * The theme switch (components/layout/ThemeToggle.tsx): shown once script runs,
- * flips the theme and remembers it. Its icon follows `data-theme` in CSS.
+ * The theme switch (components/layout/ThemeToggle.tsx): flips the theme, remembers
+ * it and keeps the switch's state and label. Its icon follows `data-theme` in CSS.
  */
 export const THEME_TOGGLE_SCRIPT = `(function(){var r=document.documentElement;
-function sync(){var d=r.dataset.theme==='dark';document.querySelectorAll('.theme-toggle').forEach(function(b){b.hidden=false;b.setAttribute('aria-pressed',String(d));b.setAttribute('aria-label',b.getAttribute(d?'data-to-light':'data-to-dark')||'')})}
+function sync(){var d=r.dataset.theme==='dark';document.querySelectorAll('.theme-toggle').forEach(function(b){b.setAttribute('aria-pressed',String(d));b.setAttribute('aria-label',b.getAttribute(d?'data-to-light':'data-to-dark')||'')})}
 document.addEventListener('click',function(e){if(!(e.target instanceof Element)||!e.target.closest('.theme-toggle'))return;var t=r.dataset.theme==='dark'?'light':'dark';r.dataset.theme=t;try{localStorage.setItem('theme',t)}catch(x){}sync()});
 if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',sync);else sync()})()`
 

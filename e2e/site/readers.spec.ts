@@ -89,8 +89,10 @@ test('dark mode follows the system, toggles, and the choice survives a reload wi
   const page = await context.newPage()
   await page.goto('/')
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(page.locator('.theme-toggle')).toHaveAttribute('aria-pressed', 'true')
   await page.locator('.theme-toggle').click()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  await expect(page.locator('.theme-toggle')).toHaveAttribute('aria-pressed', 'false')
   // The theme must be right in the very first HTML the browser paints, before React runs.
   await page.route('**/_next/static/**/*.js', (route) => route.abort())
   await page.reload()
@@ -98,6 +100,13 @@ test('dark mode follows the system, toggles, and the choice survives a reload wi
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
   expect(bg).toBe('rgb(247, 247, 247)')
   await context.close()
+  // Without JavaScript there is nothing to switch: no dead button.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' })
+  const plain = await noScript.newPage()
+  await plain.goto('/')
+  await expect(plain.locator('.site-header')).toBeVisible()
+  await expect(plain.locator('.theme-toggle')).toBeHidden()
+  await noScript.close()
 })
 
 test('the header menu works with the keyboard alone on a small screen', async ({ browser }) => {

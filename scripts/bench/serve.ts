@@ -74,12 +74,13 @@ export async function pickTargets(seed: number, queries: Query[]): Promise<Targe
   return { article, home: '/', tag, search, searches, mix }
 }
 
-/** Gzipped (level 9) size of every /_next/static script the page's HTML loads, in bytes. */
 /**
  * The JavaScript a browser downloads to load the page, gzipped. `nomodule` scripts
  * (Next's legacy polyfills) are counted apart: browsers that run modules skip them.
+ * Inline scripts (the site's islands; Next's RSC data where its runtime runs) are
+ * gzipped together, apart from the files; JSON-LD is data and not counted.
  */
-export async function firstLoadJs(base: string, route: string): Promise<{ bytes: number; scripts: number; nomoduleBytes: number }> {
+export async function firstLoadJs(base: string, route: string): Promise<{ bytes: number; scripts: number; nomoduleBytes: number; inlineBytes: number }> {
   const html = await (await fetch(base + route, { signal: AbortSignal.timeout(60_000) })).text()
   const srcs = new Map<string, boolean>()
   for (const m of html.matchAll(/<script\b([^>]*?)\ssrc="([^"]+)"([^>]*)>/g)) {
@@ -95,7 +96,9 @@ export async function firstLoadJs(base: string, route: string): Promise<{ bytes:
     if (nomodule) nomoduleBytes += size
     else bytes += size
   }
-  return { bytes, scripts: [...srcs.values()].filter((n) => !n).length, nomoduleBytes }
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\bsrc=|application\/ld\+json/.test(m[1])).map((m) => m[2])
+  const inlineBytes = inline.length ? zlib.gzipSync(inline.join('\n'), { level: 9 }).length : 0
+  return { bytes, scripts: [...srcs.values()].filter((n) => !n).length, nomoduleBytes, inlineBytes }
 }
 
 export interface Cannon {

@@ -47,17 +47,19 @@ export function stripRuntimeFromPages(dist: string): { pages: number; before: nu
   let after = 0
   for (const route of prerenderedRoutes(dist)) {
     if (!route.page) continue
-    const html = fs.readFileSync(route.file, 'utf8')
+    // Latin-1 maps bytes to characters one to one: what is removed is ASCII, and the
+    // rest is written back byte for byte without decoding and encoding UTF-8.
+    const html = fs.readFileSync(route.file, 'latin1')
     let stripped: string
     try {
       stripped = stripRuntime(html)
     } catch (e) {
       throw new Error(`${route.file}: cannot leave Next's client runtime off this page: ${(e as Error).message}`)
     }
-    if (stripped !== html) fs.writeFileSync(route.file, stripped)
+    if (stripped !== html) fs.writeFileSync(route.file, stripped, 'latin1')
     pages++
-    before += Buffer.byteLength(html)
-    after += Buffer.byteLength(stripped)
+    before += html.length
+    after += stripped.length
   }
   return { pages, before, after }
 }

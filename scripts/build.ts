@@ -21,6 +21,16 @@ copyKatexAssets() // Before the fingerprint, which covers public/.
 const fingerprint = codeFingerprint()
 const require = createRequire(import.meta.url)
 
+/** A step in this process: its error ends the build with the message alone (it names the file). */
+function orExit<T>(step: () => T): T {
+  try {
+    return step()
+  } catch (e) {
+    console.error(`build: ${(e as Error).message}`)
+    process.exit(1)
+  }
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv = process.env) {
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', env })
   if (result.status !== 0) process.exit(result.status ?? 1)
@@ -52,25 +62,15 @@ console.log(`build: next build took ${since(nextStarted)}`)
 if (!siteConfig.clientRouter) {
   // Before the carry-over: the pages kept from the previous build (same code, same setting) were stripped then.
   const stripping = Date.now()
-  try {
-    const { pages, before, after } = stripRuntimeFromPages(dist)
-    const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`
-    console.log(`build: Next's client runtime left off ${pages} pages (HTML ${mb(before)} → ${mb(after)}) in ${since(stripping)}`)
-  } catch (e) {
-    console.error(`build: ${(e as Error).message}`)
-    process.exit(1)
-  }
+  const { pages, before, after } = orExit(() => stripRuntimeFromPages(dist))
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`
+  console.log(`build: Next's client runtime left off ${pages} pages (HTML ${mb(before)} → ${mb(after)}) in ${since(stripping)}`)
 }
 let kept = 0
 if (plan.mode === 'incremental') {
-  try {
-    const carrying = Date.now()
-    kept = carryOver(dist, [...Object.keys(articles), ...Object.keys(lists)])
-    console.log(`build: ${kept} pages moved over from the previous build in ${since(carrying)}`)
-  } catch (e) {
-    console.error(`build: ${(e as Error).message}`)
-    process.exit(1)
-  }
+  const carrying = Date.now()
+  kept = orExit(() => carryOver(dist, [...Object.keys(articles), ...Object.keys(lists)]))
+  console.log(`build: ${kept} pages moved over from the previous build in ${since(carrying)}`)
 }
 writeRecord(dist, { fingerprint, mode: plan.mode, kept, articles, lists, targets, ...(plan.mode === 'incremental' ? { rendered: pagesToRender(plan) } : {}) })
 fs.rmSync(planFile, { force: true })

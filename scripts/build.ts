@@ -9,6 +9,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { codeFingerprint } from './fingerprint.mjs'
 import { copyKatexAssets } from './katex-assets.mjs'
+import { OMIT_INLINED_FLIGHT } from './patch-next.mjs'
 import { carryOver, pagesToRender, writeRecord } from './incremental'
 import { stripRuntimeFromPages } from './strip-runtime'
 import { siteConfig } from '../site.config'
@@ -54,6 +55,8 @@ run([require.resolve('next/dist/bin/next'), 'build'], {
   ...process.env,
   KANBAO_BUILD_ID: fingerprint,
   ...(renderOnly ? { KANBAO_RENDER_ONLY: renderOnly } : {}),
+  // The pages' RSC payload is not copied into their HTML, from which the strip below would remove it.
+  ...(siteConfig.clientRouter ? {} : { [OMIT_INLINED_FLIGHT]: '1' }),
   // Fewer scavenges while thousands of pages are rendered.
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=64`.trim(),
 })

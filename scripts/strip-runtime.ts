@@ -6,8 +6,10 @@
  * and the site's inline islands (lib/client-scripts.ts). Next has no switch for
  * this (vercel/next.js#5054), so the build removes what Next added to the HTML it
  * prerendered: the script preloads and script tags in <head>, and the run of
- * bootstrap and RSC-data scripts that closes <body>. Only those two places are
- * touched; an article's markup sits between them. The RSC data files stay, so the
+ * bootstrap and RSC-data scripts that closes <body> (Next is patched not to write
+ * the RSC data there in the first place, scripts/patch-next.mjs, but a page that has
+ * it is stripped all the same). Only those two places are touched; an article's markup
+ * sits between them. The RSC data files stay, so the
  * pages that keep the runtime (search, drafts, `npm run dev`) still navigate to
  * these client-side.
  */
@@ -45,7 +47,8 @@ export function stripRuntimeFromPages(dist: string): { pages: number; before: nu
   let pages = 0
   let before = 0
   let after = 0
-  for (const route of prerenderedRoutes(dist)) {
+  // Next's own 404 and error pages too: no prerendered page has the RSC data the runtime needs (scripts/patch-next.mjs).
+  for (const route of prerenderedRoutes(dist, { nextErrorPages: true })) {
     if (!route.page) continue
     // Latin-1 maps bytes to characters one to one: what is removed is ASCII, and the
     // rest is written back byte for byte without decoding and encoding UTF-8.

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { stripRuntime } from '@/scripts/strip-runtime'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { stripRuntime, stripRuntimeFromPages } from '@/scripts/strip-runtime'
 
 // Shaped as `next build` writes a prerendered page (Next 16, Turbopack).
 const head =
@@ -37,5 +40,48 @@ describe('stripRuntime', () => {
     const late = tail.replace('</body>', '<script>$RC("B:0","S:0")</script></body>')
     expect(() => stripRuntime(head + body('') + late)).toThrow(/unexpected script at the end of <body>: <script>\$RC/)
     expect(() => stripRuntime(head + body(''))).toThrow(/does not end with <\/body><\/html>/)
+  })
+})
+
+describe('stripRuntimeFromPages', () => {
+  /** A dist dir with a manifest listing these prerendered routes and their files. */
+  function dist(files: Record<string, string>, routes: Record<string, object>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanbao-strip-'))
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, 'server', 'app', file)), { recursive: true })
+      fs.writeFileSync(path.join(dir, 'server', 'app', file), text)
+    }
+    fs.writeFileSync(path.join(dir, 'prerender-manifest.json'), JSON.stringify({ routes }))
+    return dir
+  }
+  const page = { initialRevalidateSeconds: false, dataRoute: 'x.rsc' }
+  const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, 'server', 'app', file), 'utf8')
+
+  it("strips every prerendered page, Next's own 404 page included, and leaves feeds alone", () => {
+    const feed = '<rss><script src="/_next/x.js"></script></rss>'
+    const dir = dist(
+      { 'en/news/qq/a1.html': head + body('<p>新闻</p>') + tail, '_not-found.html': head + body('404') + tail, 'en/index.xml.body': feed },
+      { '/en/news/qq/a1': page, '/_not-found': page, '/en/index.xml': { initialRevalidateSeconds: false, dataRoute: null } },
+    )
+    try {
+      expect(stripRuntimeFromPages(dir).pages).toBe(2)
+      for (const file of ['en/news/qq/a1.html', '_not-found.html']) {
+        expect(read(dir, file)).not.toContain('/_next/static/chunks/1.js')
+        expect(read(dir, file)).not.toContain('__next_f')
+      }
+      expect(read(dir, 'en/news/qq/a1.html')).toContain('<p>新闻</p>')
+      expect(read(dir, 'en/index.xml.body')).toBe(feed)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('names the page it cannot strip', () => {
+    const dir = dist({ 'en.html': head + body('') }, { '/en': page })
+    try {
+      expect(() => stripRuntimeFromPages(dir)).toThrow(/en\.html: cannot leave Next's client runtime off this page/)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -47,8 +47,8 @@ export function stripRuntimeFromPages(dist: string): { pages: number; before: nu
   let pages = 0
   let before = 0
   let after = 0
-  // Next's own 404 and error pages too: no prerendered page has the RSC data the runtime needs (scripts/patch-next.mjs).
-  for (const route of prerenderedRoutes(dist, { nextErrorPages: true })) {
+  // Every one, Next's own 404 page too: none has the RSC data the runtime would need (scripts/patch-next.mjs).
+  for (const route of prerenderedRoutes(dist, { all: true })) {
     if (!route.page) continue
     // Latin-1 maps bytes to characters one to one: what is removed is ASCII, and the
     // rest is written back byte for byte without decoding and encoding UTF-8.

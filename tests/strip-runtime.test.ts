@@ -57,15 +57,21 @@ describe('stripRuntimeFromPages', () => {
   const page = { initialRevalidateSeconds: false, dataRoute: 'x.rsc' }
   const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, 'server', 'app', file), 'utf8')
 
-  it("strips every prerendered page, Next's own 404 page included, and leaves feeds alone", () => {
+  it("strips every prerendered page, Next's own 404 page and revalidating pages included, and leaves feeds alone", () => {
     const feed = '<rss><script src="/_next/x.js"></script></rss>'
+    const pages = ['en/news/qq/a1.html', '_not-found.html', 'en/live.html']
     const dir = dist(
-      { 'en/news/qq/a1.html': head + body('<p>新闻</p>') + tail, '_not-found.html': head + body('404') + tail, 'en/index.xml.body': feed },
-      { '/en/news/qq/a1': page, '/_not-found': page, '/en/index.xml': { initialRevalidateSeconds: false, dataRoute: null } },
+      { [pages[0]]: head + body('<p>新闻</p>') + tail, [pages[1]]: head + body('404') + tail, [pages[2]]: head + body('') + tail, 'en/index.xml.body': feed },
+      {
+        '/en/news/qq/a1': page,
+        '/_not-found': page,
+        '/en/live': { ...page, initialRevalidateSeconds: 60 },
+        '/en/index.xml': { initialRevalidateSeconds: false, dataRoute: null },
+      },
     )
     try {
-      expect(stripRuntimeFromPages(dir).pages).toBe(2)
-      for (const file of ['en/news/qq/a1.html', '_not-found.html']) {
+      expect(stripRuntimeFromPages(dir).pages).toBe(3)
+      for (const file of pages) {
         expect(read(dir, file)).not.toContain('/_next/static/chunks/1.js')
         expect(read(dir, file)).not.toContain('__next_f')
       }

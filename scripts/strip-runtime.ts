@@ -8,10 +8,9 @@
  * prerendered: the script preloads and script tags in <head>, and the run of
  * bootstrap and RSC-data scripts that closes <body> (Next is patched not to write
  * the RSC data there in the first place, scripts/patch-next.mjs, but a page that has
- * it is stripped all the same). Only those two places are touched; an article's markup
- * sits between them. The RSC data files stay, so the
- * pages that keep the runtime (search, drafts, `npm run dev`) still navigate to
- * these client-side.
+ * it is stripped all the same). Only those two places are touched; an article's
+ * markup sits between them. The RSC data files stay, so the pages that keep the
+ * runtime (search, drafts, `npm run dev`) still navigate to these client-side.
  */
 import fs from 'node:fs'
 import { prerenderedRoutes } from './prerendered.mjs'
